@@ -1,0 +1,71 @@
+import { app, BrowserWindow, session, shell } from 'electron'
+import { join } from 'node:path'
+import { createCore } from './core'
+import { registerAppScheme, serveRenderer } from './electron/app-protocol'
+import { denyAllPermissions, hardenContents, makeIsOwnUrl } from './electron/hardening'
+import { mountIpc } from './electron/ipc-bridge'
+import { createMainWindow } from './electron/main-window'
+import { installMenu } from './electron/menu'
+import { product } from './product'
+
+// The Electron host: thin glue that injects Electron's pieces into the core services.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const isOwnUrl = makeIsOwnUrl(devServerUrl)
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+
+  // Every webContents ever created (including ones we did not create ourselves) is hardened.
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, isOwnUrl))
+
+  void app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData')
+    denyAllPermissions(session.defaultSession)
+    serveRenderer(join(import.meta.dirname, '../renderer'))
+    installMenu(product.name, !app.isPackaged)
+
+    const core = await createCore({
+      host: 'electron',
+      dataDir,
+      productName: product.name,
+      version: product.version,
+      versions: {
+        node: process.versions.node,
+        v8: process.versions.v8,
+        electron: process.versions.electron ?? null,
+        chrome: process.versions.chrome ?? null,
+      },
+      // Only reached after the allow-list check in openExternalSafely.
+      openExternal: (url) => shell.openExternal(url),
+      logToConsole: !app.isPackaged,
+    })
+    mountIpc(core, isOwnUrl)
+
+    const open = (): Promise<BrowserWindow> =>
+      createMainWindow({
+        dataDir,
+        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+        devServerUrl,
+        isOwnUrl,
+        title: product.name,
+      })
+    await open()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void open()
+    })
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit()
+    })
+    app.on('will-quit', () => void core.dispose())
+  })
+}

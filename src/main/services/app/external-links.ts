@@ -1,0 +1,20 @@
+import { isAllowedExternalUrl } from '../../../shared/external-links'
+import { AppFailure } from '../../../shared/errors'
+
+/** How each host opens a URL in the system browser (Electron: shell.openExternal). */
+export type OpenExternal = (url: string) => Promise<void>
+
+/** The one allow-listed way to open a link outside the console. */
+export async function openExternalSafely(
+  url: string,
+  open: OpenExternal,
+): Promise<{ opened: true }> {
+  if (!isAllowedExternalUrl(url)) {
+    throw new AppFailure(
+      'NOT_ALLOWED',
+      'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
+    )
+  }
+  await open(url)
+  return { opened: true }
+}

@@ -1,0 +1,81 @@
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { createCore } from '../core'
+import { product } from '../product'
+import { findChromium, openInChromiumApp, openWithDesktop } from './browser-launcher'
+import { startWebHost } from './server'
+
+/**
+ * `npm run start:web`: the console in Chromium, with main's services in this process.
+ * Flags: --port N (default: a free one), --data-dir DIR, --no-open (print the URL only).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  })
+  const here = dirname(fileURLToPath(import.meta.url))
+  const dataDir = resolve(
+    values['data-dir'] ??
+      process.env.PC_DATA_DIR ??
+      join(
+        process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'),
+        'personaclick-console',
+        'web',
+      ),
+  )
+  const port = values.port ? Number(values.port) : 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, got "${values.port}".`)
+    process.exit(2)
+  }
+  const noOpen = values['no-open'] === true
+
+  const core = await createCore({
+    host: 'browser',
+    dataDir,
+    productName: product.name,
+    version: product.version,
+    versions: {
+      node: process.versions.node,
+      v8: process.versions.v8,
+      electron: null,
+      chrome: null,
+    },
+    // With --no-open (tests, servers) links are only logged, never handed to the desktop.
+    openExternal: noOpen
+      ? async (url) => core.log.info('would open external link', { url })
+      : openWithDesktop,
+    logToConsole: false,
+  })
+  const host = await startWebHost({
+    core,
+    rendererDir: values['renderer-dir'] ?? join(here, '../renderer'),
+    port,
+  })
+
+  console.log(`PersonaClick Console (browser host) is ready: ${host.url}`)
+  const chromium = noOpen ? null : findChromium()
+  if (chromium) openInChromiumApp(chromium, host.url, dataDir)
+  else if (!noOpen) console.log('Open the address above in Chromium or Chrome.')
+
+  const stop = async (): Promise<void> => {
+    await host.close()
+    await core.dispose()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+void main().catch((err: unknown) => {
+  console.error('The browser host could not start:', err instanceof Error ? err.message : err)
+  process.exit(1)
+})

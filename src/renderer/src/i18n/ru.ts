@@ -1,0 +1,113 @@
+import type { MessageSchema } from './en'
+
+export const ru: MessageSchema = {
+  app: {
+    name: 'PersonaClick Console',
+    skipToContent: 'Перейти к содержимому',
+  },
+  nav: {
+    label: 'Главное меню',
+    overview: 'Обзор',
+    settings: 'Настройки',
+    about: 'О программе',
+  },
+  header: {
+    shop: 'Магазин',
+    noShop: 'Магазин ещё не подключён',
+    connection: {
+      connected: 'Подключено',
+      connecting: 'Подключение…',
+      disconnected: 'Нет связи',
+    },
+    toggleTheme: 'Включить тему: {mode}',
+    language: 'Язык',
+  },
+  theme: {
+    system: 'Как в системе',
+    light: 'Светлая',
+    dark: 'Тёмная',
+  },
+  languages: {
+    en: 'English',
+    ru: 'Русский',
+  },
+  states: {
+    loading: 'Загрузка…',
+    emptyTitle: 'Здесь пока пусто',
+    errorTitle: 'Что-то пошло не так',
+    retry: 'Повторить',
+  },
+  toast: {
+    dismiss: 'Закрыть',
+    region: 'Уведомления',
+  },
+  confirm: {
+    cancel: 'Отмена',
+    confirm: 'Подтвердить',
+    typeToConfirm: 'Введите {word}, чтобы подтвердить',
+  },
+  overview: {
+    title: 'Обзор',
+    lead: 'Управляйте магазином в PersonaClick без таблиц с curl-командами.',
+    whatsNext: 'С чего начать',
+    stepSettings: 'Выберите язык и тему в настройках.',
+    stepShops: 'Подключите магазин по shop ID и секретному ключу (скоро).',
+    openSettings: 'Открыть настройки',
+    docsLink: 'Документация PersonaClick API',
+    counts: 'Нет магазинов | {n} магазин | {n} магазина | {n} магазинов',
+  },
+  settings: {
+    title: 'Настройки',
+    appearance: 'Внешний вид',
+    language: 'Язык',
+    languageHelp: 'Язык консоли. На отправляемые сообщения не влияет.',
+    theme: 'Тема',
+    themeHelp: '«Как в системе» повторяет светлый или тёмный режим компьютера.',
+    saved: 'Настройки сохранены',
+  },
+  about: {
+    title: 'О программе',
+    version: 'Версия',
+    host: 'Режим запуска',
+    hosts: {
+      electron: 'Настольное приложение (Electron)',
+      browser: 'В браузере (Chromium)',
+    },
+    electron: 'Electron',
+    chrome: 'Chromium',
+    node: 'Node.js',
+    v8: 'V8',
+    platform: 'Платформа',
+    dataDir: 'Папка данных',
+    notApplicable: 'не используется',
+  },
+  notFound: {
+    title: 'Страница не найдена',
+    body: 'Такой страницы нет. Воспользуйтесь меню слева.',
+  },
+  errors: {
+    UNKNOWN_CHANNEL: 'Консоль запросила неизвестное действие. Перезагрузите окно.',
+    INVALID_INPUT: 'Некоторые значения заполнены неверно. Проверьте форму и повторите.',
+    FORBIDDEN_SENDER: 'Этой странице нельзя обращаться к консоли.',
+    INTERNAL: 'Внутренняя ошибка консоли. Повторите; если не поможет — загляните в журнал.',
+    NOT_FOUND: 'Этого элемента больше нет. Обновите список.',
+    NOT_ALLOWED: 'Ссылка ведёт за пределы PersonaClick, консоль её не откроет.',
+    CANCELLED: 'Отменено.',
+    API_BAD_REQUEST:
+      'PersonaClick отклонил запрос: данные неполные или неверные. Проверьте значения.',
+    API_WRONG_SHOP_ID: 'PersonaClick не знает такой shop ID. Проверьте его в Настройки › Магазины.',
+    API_WRONG_SECRET: 'Секретный ключ не подошёл. Замените его в Настройки › Магазины.',
+    API_NOT_FOUND: 'PersonaClick не нашёл запрошенное.',
+    API_METHOD_NOT_ALLOWED: 'PersonaClick не принимает такой запрос по этому адресу.',
+    API_NOT_ACCEPTABLE: 'PersonaClick не смог принять формат данных. Проверьте значения.',
+    API_RATE_LIMITED: 'PersonaClick просит снизить частоту запросов. Консоль скоро повторит.',
+    API_SERVER_ERROR: 'Внутренняя ошибка PersonaClick. Повторите через несколько минут.',
+    API_UNAVAILABLE: 'PersonaClick временно недоступен. Повторите через несколько минут.',
+    API_UNEXPECTED_RESPONSE: 'PersonaClick ответил неожиданно. Повторите позже.',
+    NETWORK_UNREACHABLE: 'Сервер недоступен. Проверьте подключение к интернету и адрес API.',
+    TLS_ERROR: 'Сертификат сервера не вызывает доверия. Проверьте адрес API.',
+    TIMEOUT: 'Сервер слишком долго не отвечал. Повторите.',
+    OUTCOME_UNKNOWN:
+      'Неизвестно, дошёл ли запрос до PersonaClick. Проверьте, прежде чем повторять.',
+  },
+}

@@ -1,0 +1,25 @@
+import { createPinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import Tooltip from 'primevue/tooltip'
+import { createApp } from 'vue'
+import 'primeicons/primeicons.css'
+import App from './App.vue'
+import { installWebBridge } from './bridge/web-bridge'
+import { DARK_CLASS } from './composables/use-theme'
+import { installLinkGuard } from './composables/link-guard'
+import { i18n } from './i18n'
+import { router } from './router'
+import { consoleTheme } from './theme'
+import './styles.css'
+
+// Under Electron the preload has put window.pc in place; in the browser host we build it.
+if (!('pc' in window)) installWebBridge()
+installLinkGuard()
+
+createApp(App)
+  .use(createPinia())
+  .use(router)
+  .use(i18n)
+  .use(PrimeVue, { theme: { preset: consoleTheme, options: { darkModeSelector: `.${DARK_CLASS}` } } })
+  .directive('tooltip', Tooltip)
+  .mount('#app')

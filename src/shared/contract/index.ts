@@ -1,0 +1,4 @@
+export * from './channels'
+export * from './define'
+export * from './events'
+export * from './types'

@@ -1,0 +1,60 @@
+/**
+ * The one error shape that crosses the process boundary. `message` is written for a
+ * marketer (what happened and what to do next); the renderer may replace it with the
+ * translated text for `code`. `details` never carries secrets: it is built from
+ * redacted data only.
+ */
+export const errorCodes = [
+  // contract / router
+  'UNKNOWN_CHANNEL',
+  'INVALID_INPUT',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+  'NOT_FOUND',
+  'NOT_ALLOWED',
+  'CANCELLED',
+  // PersonaClick API, one per documented status code
+  'API_BAD_REQUEST',
+  'API_WRONG_SHOP_ID',
+  'API_WRONG_SECRET',
+  'API_NOT_FOUND',
+  'API_METHOD_NOT_ALLOWED',
+  'API_NOT_ACCEPTABLE',
+  'API_RATE_LIMITED',
+  'API_SERVER_ERROR',
+  'API_UNAVAILABLE',
+  'API_UNEXPECTED_RESPONSE',
+  // transport
+  'NETWORK_UNREACHABLE',
+  'TLS_ERROR',
+  'TIMEOUT',
+  'OUTCOME_UNKNOWN',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  details?: Record<string, string | number | boolean | null>
+}
+
+export function isAppError(value: unknown): value is AppError {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return (
+    typeof v.code === 'string' &&
+    (errorCodes as readonly string[]).includes(v.code) &&
+    typeof v.message === 'string'
+  )
+}
+
+/** An `Error` that carries an `AppError`, thrown by services and caught by the router. */
+export class AppFailure extends Error {
+  readonly appError: AppError
+  constructor(code: ErrorCode, message: string, details?: AppError['details']) {
+    super(message)
+    this.name = 'AppFailure'
+    this.appError = details ? { code, message, details } : { code, message }
+  }
+}

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
+
+const screens = [
+  { nav: 'nav-overview', view: 'view-overview', en: 'Overview', ru: 'Обзор' },
+  { nav: 'nav-settings', view: 'view-settings', en: 'Settings', ru: 'Настройки' },
+  { nav: 'nav-about', view: 'view-about', en: 'About', ru: 'О программе' },
+]
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
+  )
+  expect(summary).toEqual([])
+}
+
+test('every screen is reachable from the sidebar and passes an axe scan, light and dark', async ({
+  app,
+}) => {
+  for (const dark of [false, true]) {
+    if (dark) await app.getByTestId('theme-toggle').click()
+    await expect(app.locator('html')).toHaveClass(dark ? /app-dark/ : /^(?!.*app-dark)/)
+    for (const s of screens) {
+      await app.getByTestId(s.nav).click()
+      await expect(app.getByTestId(s.view)).toBeVisible()
+      await expect(app.getByRole('heading', { level: 1 })).toHaveText(s.en)
+      await expect(app.getByTestId(s.nav)).toHaveAttribute('aria-current', 'page')
+      await expectNoAxeViolations(app)
+    }
+  }
+})
+
+test('the sidebar works from the keyboard alone', async ({ app }) => {
+  // Skip link first, then the navigation links in order.
+  await app.keyboard.press('Tab')
+  await expect(app.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+  await app.keyboard.press('Tab')
+  await expect(app.getByTestId('nav-overview')).toBeFocused()
+  await app.keyboard.press('Tab')
+  await expect(app.getByTestId('nav-settings')).toBeFocused()
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('view-settings')).toBeVisible()
+})
+
+test('the theme toggle switches dark mode and the choice survives a reload', async ({ app }) => {
+  await expect(app.locator('html')).not.toHaveClass(/app-dark/)
+  await app.getByTestId('theme-toggle').click()
+  await expect(app.locator('html')).toHaveClass(/app-dark/)
+  const background = await app.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(background).not.toBe('rgb(255, 255, 255)')
+  await app.reload()
+  await expect(app.locator('html')).toHaveClass(/app-dark/)
+})
+
+test('the theme follows the OS when set to System', async ({ app }) => {
+  await app.emulateMedia({ colorScheme: 'dark' })
+  await expect(app.locator('html')).toHaveClass(/app-dark/)
+  await app.emulateMedia({ colorScheme: 'light' })
+  await expect(app.locator('html')).not.toHaveClass(/app-dark/)
+})
+
+test('switching to Russian translates the whole shell and is remembered', async ({ app }) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('settings-language').click()
+  await app.getByRole('option', { name: 'Русский' }).click()
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Настройки')
+  await expect(app.getByTestId('toast-status')).toContainText('Настройки сохранены')
+  await expect(app.locator('html')).toHaveAttribute('lang', 'ru')
+  for (const s of screens) {
+    await app.getByTestId(s.nav).click()
+    await expect(app.getByRole('heading', { level: 1 })).toHaveText(s.ru)
+    await expectNoAxeViolations(app)
+  }
+  await app.reload()
+  await expect(app.getByTestId('nav-overview')).toContainText('Обзор')
+})
+
+test('About shows the versions of the running console', async ({ app }) => {
+  await app.getByTestId('nav-about').click()
+  await expect(app.getByTestId('view-about')).toContainText('Browser host (Chromium)')
+  await expect(app.getByTestId('view-about')).toContainText(process.versions.node)
+})
+
+test('an unknown address shows a helpful not-found page', async ({ app, host }) => {
+  await app.goto(host.url.replace('#/', '#/no-such-screen'))
+  await expect(app.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+})

@@ -1,0 +1,220 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { createCore, type Core } from '../../../src/main/core'
+import { startWebHost, type WebHost } from '../../../src/main/web-host/server'
+import { randomPayload, seededRandom } from '../../support/random-payload'
+
+let core: Core
+let host: WebHost
+let dataDir: string
+
+async function boot(dir?: string): Promise<void> {
+  dataDir = dir ?? (await mkdtemp(join(tmpdir(), 'pc-web-')))
+  const rendererDir = join(dataDir, 'renderer')
+  const { mkdir } = await import('node:fs/promises')
+  await mkdir(rendererDir, { recursive: true })
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
+  core = await createCore({
+    host: 'browser',
+    dataDir,
+    productName: 'PersonaClick Console',
+    version: 'test',
+    versions: {
+      node: process.versions.node,
+      v8: process.versions.v8,
+      electron: null,
+      chrome: null,
+    },
+    openExternal: async () => undefined,
+  })
+  host = await startWebHost({ core, rendererDir, port: 0 })
+}
+
+beforeEach(() => boot())
+afterEach(async () => {
+  await host.close()
+  await core.dispose()
+})
+
+function connect(opts: { token?: string | null; origin?: string; hostHeader?: string } = {}) {
+  const token = opts.token === undefined ? host.token : opts.token
+  const url = `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${token}`}`
+  return new WebSocket(url, {
+    origin: opts.origin ?? `http://127.0.0.1:${host.port}`,
+    headers: opts.hostHeader ? { host: opts.hostHeader } : {},
+  })
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 if it was accepted. */
+function upgradeStatus(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    ws.once('open', () => {
+      ws.close()
+      resolve(101)
+    })
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    ws.once('error', () => resolve(-1))
+  })
+}
+
+class Client {
+  private nextId = 1
+  private waiting = new Map<number, (v: unknown) => void>()
+  readonly other: unknown[] = []
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { type: string; id?: number; result?: unknown }
+      if (msg.type === 'result' && msg.id !== undefined) this.waiting.get(msg.id)?.(msg.result)
+      else this.other.push(msg)
+    })
+  }
+  static async open(): Promise<Client> {
+    const ws = connect()
+    await new Promise((r, j) => ws.once('open', r).once('error', j))
+    return new Client(ws)
+  }
+  invoke(channel: unknown, input: unknown): Promise<unknown> {
+    const id = this.nextId++
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve)
+      this.ws.send(JSON.stringify({ id, type: 'invoke', channel, input }))
+    })
+  }
+  /** Sends anything and waits for whatever comes back next. */
+  raw(data: string | Buffer): Promise<unknown> {
+    return new Promise((resolve) => {
+      this.ws.once('message', (d) => resolve(JSON.parse(String(d))))
+      this.ws.send(data)
+    })
+  }
+}
+
+describe('browser host WebSocket guard', () => {
+  it('accepts our page with the launch token', async () => {
+    expect(await upgradeStatus(connect())).toBe(101)
+  })
+
+  it('refuses a socket without the token or with a wrong one', async () => {
+    expect(await upgradeStatus(connect({ token: null }))).toBe(403)
+    expect(await upgradeStatus(connect({ token: 'guess' }))).toBe(403)
+  })
+
+  it('refuses a foreign Origin even with the right token', async () => {
+    expect(await upgradeStatus(connect({ origin: 'http://evil.test' }))).toBe(403)
+    expect(await upgradeStatus(connect({ origin: 'null' }))).toBe(403)
+  })
+
+  it('refuses a rebinding Host header', async () => {
+    expect(await upgradeStatus(connect({ hostHeader: `evil.test:${host.port}` }))).toBe(421)
+  })
+
+  it('listens on loopback only', () => {
+    expect(host.url.startsWith('http://127.0.0.1:')).toBe(true)
+  })
+})
+
+describe('browser host HTTP', () => {
+  function get(
+    path: string,
+    hostHeader?: string,
+  ): Promise<{ status: number; headers: Record<string, unknown> }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path,
+          headers: { host: hostHeader ?? `127.0.0.1:${host.port}` },
+        },
+        (res) => {
+          res.resume()
+          resolve({ status: res.statusCode ?? 0, headers: res.headers })
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('serves the renderer with a strict CSP header', async () => {
+    const res = await get('/')
+    expect(res.status).toBe(200)
+    expect(String(res.headers['content-security-policy'])).toMatch(/script-src 'self'(;|$)/)
+    expect(String(res.headers['content-security-policy'])).not.toMatch(/unsafe-eval/)
+  })
+
+  it('refuses requests for another host name', async () => {
+    expect((await get('/', 'evil.test')).status).toBe(421)
+  })
+})
+
+describe('contract over the socket', () => {
+  it('invokes a channel and pushes the resulting event', async () => {
+    const client = await Client.open()
+    const result = await client.invoke('settings:update', { theme: 'dark' })
+    expect(result).toEqual({ ok: true, value: { language: 'en', theme: 'dark' } })
+    await expect
+      .poll(() => client.other)
+      .toContainEqual({
+        type: 'event',
+        event: 'settings:changed',
+        payload: { language: 'en', theme: 'dark' },
+      })
+    client.ws.close()
+  })
+
+  it('keeps settings across a restart of the host', async () => {
+    const client = await Client.open()
+    await client.invoke('settings:update', { language: 'ru' })
+    client.ws.close()
+    await host.close()
+    await boot(dataDir)
+    const again = await Client.open()
+    expect(await again.invoke('settings:get', {})).toEqual({
+      ok: true,
+      value: { language: 'ru', theme: 'system' },
+    })
+    again.ws.close()
+  })
+
+  it('survives 1,000 random frames with a typed refusal each, then still serves', async () => {
+    const client = await Client.open()
+    const rnd = seededRandom(46)
+    for (let i = 0; i < 1000; i++) {
+      const kind = rnd()
+      let reply: unknown
+      if (kind < 0.2) reply = await client.raw('{not json' + i)
+      else if (kind < 0.3) reply = await client.raw(Buffer.from([1, 2, 3, i & 255]))
+      else if (kind < 0.5) reply = await client.raw(JSON.stringify(randomPayload(rnd, 3)) ?? 'null')
+      else {
+        const names = ['settings:get', 'settings:update', 'app:open-external', 'nope', '__proto__']
+        const nm = names[Math.floor(rnd() * names.length)]
+        const pl = randomPayload(rnd, 3)
+        reply = await client.invoke(nm, pl)
+      }
+      const r = reply as { type?: string; ok?: boolean; error?: { code: string } }
+      // Every frame gets an answer: a refusal of the frame, or a contract result.
+      expect(r.type === 'rejected' || typeof r.ok === 'boolean').toBe(true)
+    }
+    expect(await client.invoke('settings:get', {})).toEqual({
+      ok: true,
+      value: { language: 'en', theme: 'system' },
+    })
+    client.ws.close()
+  })
+
+  it('refuses links off the allow-list through the contract', async () => {
+    const client = await Client.open()
+    const result = (await client.invoke('app:open-external', { url: 'https://evil.test/' })) as {
+      ok: boolean
+      error: { code: string }
+    }
+    expect(result.ok).toBe(false)
+    expect(result.error.code).toBe('NOT_ALLOWED')
+    client.ws.close()
+  })
+})
