@@ -20,6 +20,8 @@ createApp(App)
   .use(createPinia())
   .use(router)
   .use(i18n)
-  .use(PrimeVue, { theme: { preset: consoleTheme, options: { darkModeSelector: `.${DARK_CLASS}` } } })
+  .use(PrimeVue, {
+    theme: { preset: consoleTheme, options: { darkModeSelector: `.${DARK_CLASS}` } },
+  })
   .directive('tooltip', Tooltip)
   .mount('#app')
