@@ -1,0 +1,119 @@
+import type { Customer } from './customers'
+import { createRng, deriveSeed } from './rng'
+
+export const MESSAGE_CHANNELS = [
+  'email',
+  'sms',
+  'web_push',
+  'mobile_push',
+  'telegram',
+  'whatsapp',
+] as const
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
+/** 'chain' is an alias of 'trigger' (reference: "considered as identical"). */
+export const MESSAGE_TYPES = ['bulk', 'trigger', 'transactional'] as const
+export type MessageType = (typeof MESSAGE_TYPES)[number]
+
+export interface MessageStatistics {
+  opened: boolean
+  clicked: boolean
+  hard_bounced: boolean
+  soft_bounced: boolean
+  complained: boolean
+  unsubscribed: boolean
+  purchased: boolean
+}
+
+export interface Message {
+  type: MessageType
+  /** Not in the reference's example, but needed to show the channel; clients must tolerate it. */
+  channel: MessageChannel
+  campaign_id: number
+  code: string
+  date: string
+  sent_at: string
+  subject: string
+  body: string
+  url: string
+  icon: string
+  picture: string
+  statistics: MessageStatistics
+}
+
+const SUBJECTS: Record<MessageType, string[]> = {
+  bulk: [
+    'Spring sale: up to -50%',
+    'New arrivals this week',
+    'Только сегодня: скидки до 40%',
+    'Weekend picks for you',
+  ],
+  trigger: ['You left something in your cart', 'Back in stock!', 'Цена снизилась', 'We miss you'],
+  transactional: [
+    'Your order is confirmed',
+    'Your order has shipped',
+    'Ваш заказ доставлен',
+    'Password reset',
+  ],
+}
+
+const DAY = 86_400_000
+/** Seeded history covers 60 days; the reference advises date_from within 2 weeks anyway. */
+const HISTORY_DAYS = 60
+
+/** Generated codes embed the customer index so /notifications/:code can regenerate them. */
+export function seededMessageCode(customerIndex: number, n: number): string {
+  return `m${customerIndex.toString(36)}x${n.toString(36)}`
+}
+
+export function parseSeededMessageCode(code: string): { customerIndex: number; n: number } | null {
+  const m = /^m([0-9a-z]+)x([0-9a-z]+)$/.exec(code)
+  if (!m?.[1] || !m[2]) return null
+  return { customerIndex: parseInt(m[1], 36), n: parseInt(m[2], 36) }
+}
+
+function statistics(rng: ReturnType<typeof createRng>, channel: MessageChannel): MessageStatistics {
+  const hardBounced = channel === 'email' && rng.chance(0.01)
+  const opened = !hardBounced && rng.chance(0.45)
+  const clicked = opened && rng.chance(0.3)
+  return {
+    opened,
+    clicked,
+    hard_bounced: hardBounced,
+    soft_bounced: !hardBounced && rng.chance(0.02),
+    complained: channel === 'email' && rng.chance(0.003),
+    unsubscribed: rng.chance(0.01),
+    purchased: clicked && rng.chance(0.2),
+  }
+}
+
+/** The seeded history of one customer, newest first. Pure function of (seed, customer, now). */
+export function seededMessages(seed: number, customer: Customer, now: Date): Message[] {
+  const rng = createRng(deriveSeed(seed, 'messages', customer.index))
+  const count = rng.int(5, 40)
+  const channels: MessageChannel[] = ['web_push', 'mobile_push', 'telegram', 'whatsapp']
+  if (customer.email) channels.push('email', 'email', 'email')
+  if (customer.phone) channels.push('sms', 'sms')
+  const out: Message[] = []
+  for (let n = 0; n < count; n++) {
+    const type = rng.pick(MESSAGE_TYPES)
+    const channel = rng.pick(channels)
+    const sentAt = new Date(now.getTime() - rng.int(0, HISTORY_DAYS * DAY))
+    const code = seededMessageCode(customer.index, n)
+    out.push({
+      type,
+      channel,
+      campaign_id: 1000 + MESSAGE_TYPES.indexOf(type) * 100 + rng.int(0, 20),
+      code,
+      date: sentAt.toISOString().slice(0, 10),
+      sent_at: sentAt.toISOString(),
+      subject: rng.pick(SUBJECTS[type]),
+      body:
+        channel === 'email' ? '<p>Hello! See what is new for you.</p>' : 'See what is new for you.',
+      url: `https://demo.example.com/m/${code}`,
+      icon: channel.endsWith('push') ? 'https://demo.example.com/icon.png' : '',
+      picture: rng.chance(0.3) ? 'https://demo.example.com/banner.jpg' : '',
+      statistics: statistics(rng, channel),
+    })
+  }
+  return out.sort((a, b) => b.sent_at.localeCompare(a.sent_at))
+}

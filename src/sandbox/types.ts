@@ -1,0 +1,87 @@
+/**
+ * Public types of the Demo shop sandbox. Other code (the API client's contract tests,
+ * the app shell) depends on exactly these shapes, so they live apart from the server.
+ */
+import type { SandboxState } from './data/state'
+
+export type { SandboxState } from './data/state'
+
+export interface SandboxShop {
+  shopId: string
+  secret: string
+}
+
+export type EnvelopeStyle = 'legacy' | 'current'
+
+export interface FaultOptions {
+  /** Added to every response. */
+  latencyMs?: number
+  /** 0..1 probability of 429 with Retry-After. */
+  rate429?: number
+  /** Value sent in Retry-After (default 1). */
+  retryAfterSeconds?: number
+  /** 0..1 probability of 500/503. */
+  rate5xx?: number
+  /** 0..1 probability of destroying the socket without answering. */
+  dropRate?: number
+  /** When dropping: true = apply the write first then drop ("reached server, response lost"). */
+  dropAfterProcessing?: boolean
+  /** Beyond this many requests/second per shop: 429. */
+  hardRateLimitPerSecond?: number
+}
+
+/** 'header' = X-Shop-Secret (documented for /subscriptions/check and /changes only). */
+export type SecretPlacement = 'query' | 'body' | 'form' | 'header' | 'none'
+
+export interface JournalEntry {
+  seq: number
+  time: string
+  method: string
+  path: string
+  query: Record<string, unknown>
+  contentType: string | null
+  body: unknown
+  files?: { field: string; filename: string; size: number }[]
+  status: number
+  shopId: string | null
+  fault?: 'drop' | '429' | '5xx' | 'rate-limit' | null
+  /** Where shop_secret travelled; when sent twice, query wins (the leak tests look for). */
+  secretPlacement: SecretPlacement
+}
+
+export interface SandboxOptions {
+  /** 0 = random port. */
+  port?: number
+  /** Data seed, default 46. */
+  seed?: number
+  /** Default 'legacy'. */
+  envelope?: EnvelopeStyle
+  faults?: FaultOptions
+  /** Default [DEMO_SHOP]. */
+  shops?: SandboxShop[]
+  /** Seed of the fault RNG so fault sequences are reproducible. */
+  faultSeed?: number
+  /**
+   * Addition to the agreed API: the instant the demo data is generated around (NPS reviews
+   * over the 12 months before it, message history, change log). Default: now, to the minute.
+   */
+  now?: Date | string
+}
+
+export interface SandboxJournal {
+  entries(): JournalEntry[]
+  clear(): void
+  count(filter?: Partial<Pick<JournalEntry, 'method' | 'path'>>): number
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:PORT */
+  url: string
+  port: number
+  journal: SandboxJournal
+  setFaults(f: FaultOptions): void
+  setEnvelope(e: EnvelopeStyle): void
+  /** The in-memory data, readable (and mutable) by tests. */
+  state: SandboxState
+  close(): Promise<void>
+}
