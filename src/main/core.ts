@@ -1,12 +1,25 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppInfo, HostKind } from '../shared/app-info'
+import { ActivityLog, activityHook } from './activity'
+import { createApiClient, type ApiClient, type Transport } from './api'
 import { EventBus } from './ipc/event-bus'
 import { createRouter, type Handlers, type Router } from './ipc/router'
 import { createLogger, type Logger } from './log/logger'
 import { SecretRegistry } from './log/redact'
+import { activityHandlers } from './services/activity/activity-handlers'
 import { openExternalSafely, type OpenExternal } from './services/app/external-links'
+import {
+  startDemoShop,
+  type DemoShopOptions,
+  type RunningDemoShop,
+} from './services/shops/demo-sandbox'
+import { shopsHandlers } from './services/shops/shops-handlers'
+import { ShopsService } from './services/shops/shops-service'
+import { ShopsStore } from './services/shops/shops-store'
 import { SettingsService } from './services/settings/settings-service'
+import type { SecretCipher } from './services/vault/secret-cipher'
+import { Vault } from './services/vault/vault'
 
 /** What a host must provide; everything Electron-specific arrives through here. */
 export interface CoreOptions {
@@ -16,6 +29,12 @@ export interface CoreOptions {
   version: string
   versions: AppInfo['versions']
   openExternal: OpenExternal
+  /** Electron's net.fetch in the app, Node's fetch in the browser host and tests. */
+  transport?: Transport
+  /** OS encryption for secrets; null in the browser host (memory only). */
+  cipher?: SecretCipher | null
+  /** The built-in Demo shop (an in-process sandbox); false turns it off. */
+  demo?: DemoShopOptions | false
   logToConsole?: boolean
 }
 
@@ -25,6 +44,11 @@ export interface Core {
   log: Logger
   secrets: SecretRegistry
   settings: SettingsService
+  shops: ShopsService
+  api: ApiClient
+  activity: ActivityLog
+  /** Resolves once the Demo shop answers (immediately when it is turned off). */
+  demoReady: Promise<void>
   dispose(): Promise<void>
 }
 
@@ -41,6 +65,33 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const settings = new SettingsService(opts.dataDir, events)
   await settings.load()
 
+  const vault = new Vault(opts.dataDir, opts.cipher ?? null, secrets)
+  await vault.load()
+  const shops = new ShopsService(new ShopsStore(opts.dataDir), vault, events)
+  await shops.load()
+
+  const activity = await ActivityLog.open({ dataDir: opts.dataDir, logger: log })
+  activity.subscribe((record) => events.emit('activity:recorded', record))
+  const api = createApiClient({
+    transport: opts.transport ?? ((url, init) => fetch(url, init)),
+    secrets,
+    logger: log,
+    onCall: activityHook(activity),
+  })
+
+  // The Demo shop starts in the background so the window appears at once.
+  let demo: RunningDemoShop | null = null
+  const demoReady =
+    opts.demo === false
+      ? Promise.resolve()
+      : startDemoShop(opts.demo ?? {}).then(
+          (running) => {
+            demo = running
+            shops.attachDemo(running.endpoint)
+          },
+          (err: unknown) => log.error('demo shop failed to start', { error: err }),
+        )
+
   const info: AppInfo = {
     productName: opts.productName,
     version: opts.version,
@@ -55,6 +106,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'app:open-external': ({ url }) => openExternalSafely(url, opts.openExternal),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    ...shopsHandlers(shops, api),
+    ...activityHandlers(activity, events),
   }
 
   return {
@@ -63,6 +116,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     log,
     secrets,
     settings,
-    async dispose() {},
+    shops,
+    api,
+    activity,
+    demoReady,
+    async dispose() {
+      await demoReady
+      await activity.flush()
+      await (demo as RunningDemoShop | null)?.close()
+    },
   }
 }

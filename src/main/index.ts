@@ -4,6 +4,8 @@ import { createCore } from './core'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { denyAllPermissions, hardenContents, makeIsOwnUrl } from './electron/hardening'
 import { mountIpc } from './electron/ipc-bridge'
+import { netTransport } from './electron/net-transport'
+import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
 import { product } from './product'
@@ -47,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       // Only reached after the allow-list check in openExternalSafely.
       openExternal: (url) => shell.openExternal(url),
+      transport: netTransport,
+      cipher: safeStorageCipher,
       logToConsole: !app.isPackaged,
     })
     mountIpc(core, isOwnUrl)

@@ -1,20 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { expect, test } from './support/fixtures'
+import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 const screens = [
   { nav: 'nav-overview', view: 'view-overview', en: 'Overview', ru: 'Обзор' },
+  { nav: 'nav-activity', view: 'view-activity', en: 'Activity', ru: 'Журнал' },
   { nav: 'nav-settings', view: 'view-settings', en: 'Settings', ru: 'Настройки' },
   { nav: 'nav-about', view: 'view-about', en: 'About', ru: 'О программе' },
 ]
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
-  )
-  expect(summary).toEqual([])
-}
 
 test('every screen is reachable from the sidebar and passes an axe scan, light and dark', async ({
   app,
@@ -38,6 +29,8 @@ test('the sidebar works from the keyboard alone', async ({ app }) => {
   await expect(app.getByRole('link', { name: 'Skip to content' })).toBeFocused()
   await app.keyboard.press('Tab')
   await expect(app.getByTestId('nav-overview')).toBeFocused()
+  await app.keyboard.press('Tab')
+  await expect(app.getByTestId('nav-activity')).toBeFocused()
   await app.keyboard.press('Tab')
   await expect(app.getByTestId('nav-settings')).toBeFocused()
   await app.keyboard.press('Enter')

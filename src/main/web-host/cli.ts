@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     openExternal: noOpen
       ? async (url) => core.log.info('would open external link', { url })
       : openWithDesktop,
+    // No OS keyring from plain Node: secrets stay in this process's memory (said on screen).
+    cipher: null,
     logToConsole: false,
   })
   const host = await startWebHost({

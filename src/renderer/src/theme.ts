@@ -4,11 +4,57 @@ import Aura from '@primeuix/themes/aura'
 /**
  * Aura with an indigo primary at shades that keep WCAG AA contrast: white text on
  * indigo-600 in light mode, dark text on indigo-300 in dark mode (Aura's default
- * emerald-500 with white text fails the axe scan). Unselected toggle buttons get a
- * darker label for the same reason.
+ * emerald-500 with white text fails the axe scan). Unselected toggle buttons and
+ * message texts get darker (light) or lighter (dark) shades for the same reason.
  */
+const textButtons = (shade: number) =>
+  Object.fromEntries(
+    (
+      [
+        ['danger', 'red'],
+        ['warn', 'orange'],
+        ['success', 'green'],
+        ['info', 'sky'],
+      ] as const
+    ).map(([severity, hue]) => [severity, { color: `{${hue}.${shade}}` }]),
+  )
+
+const messageColours = (shade: number) =>
+  Object.fromEntries(
+    (
+      [
+        ['info', 'blue'],
+        ['success', 'green'],
+        ['warn', 'yellow'],
+        ['error', 'red'],
+      ] as const
+    ).map(([severity, hue]) => [
+      severity,
+      { color: `{${hue}.${shade}}`, simple: { color: `{${hue}.${shade}}` } },
+    ]),
+  )
+
 export const consoleTheme = definePreset(Aura, {
   components: {
+    button: {
+      colorScheme: {
+        light: {
+          root: {
+            danger: {
+              background: '{red.700}',
+              borderColor: '{red.700}',
+              hoverBackground: '{red.800}',
+            },
+          },
+          text: textButtons(700),
+          outlined: textButtons(700),
+        },
+        dark: { text: textButtons(300), outlined: textButtons(300) },
+      },
+    },
+    message: {
+      colorScheme: { light: messageColours(800), dark: messageColours(200) },
+    },
     togglebutton: {
       colorScheme: {
         light: { root: { color: '{surface.600}' }, icon: { color: '{surface.600}' } },

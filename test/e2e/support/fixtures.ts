@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import { startHost, type RunningHost } from './host'
 
@@ -17,3 +18,12 @@ export const test = base.extend<{ host: RunningHost; app: Page }>({
 })
 
 export { expect }
+
+/** WCAG 2 A and AA rules, as the issue asks; the list of violations must be empty. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
+  )
+  expect(summary).toEqual([])
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { channels } from '../../../src/shared/contract/channels'
+import { channelNames, channels } from '../../../src/shared/contract/channels'
 import type { Handlers } from '../../../src/main/ipc/router'
 import { createRouter } from '../../../src/main/ipc/router'
 import { createLogger } from '../../../src/main/log/logger'
@@ -12,7 +12,12 @@ const ctx = { host: 'browser' as const, senderId: 'test' }
 const log = createLogger({ secrets: new SecretRegistry() })
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  // Channels this test does not exercise fail loudly if the router ever routes to them.
+  const unused = Object.fromEntries(
+    channelNames.map((n) => [n, () => Promise.reject(new Error(`unexpected ${n}`))]),
+  ) as unknown as Handlers
   return {
+    ...unused,
     'app:info': () => ({
       productName: 'PersonaClick Console',
       version: '0.0.0',

@@ -20,6 +20,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.overview', icon: 'pi pi-home' },
   },
   {
+    path: '/activity',
+    name: 'activity',
+    component: () => import('../views/ActivityView.vue'),
+    meta: { titleKey: 'nav.activity', icon: 'pi pi-history' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('../views/SettingsView.vue'),

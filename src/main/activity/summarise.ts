@@ -1,0 +1,53 @@
+import type { SecretRegistry } from '../log/redact'
+
+/**
+ * Makes request parameters fit for the activity log: secrets redacted (by key and by value),
+ * big arrays replaced by their size ('[1000 items]') and long strings cut, so one bulk
+ * import does not put a megabyte of customer data into every record.
+ */
+export interface SummariseLimits {
+  /** Arrays longer than this become '[N items]'. */
+  maxArrayItems: number
+  maxStringLength: number
+  maxDepth: number
+}
+
+export const defaultLimits: SummariseLimits = {
+  maxArrayItems: 20,
+  maxStringLength: 200,
+  maxDepth: 4,
+}
+
+function summarise(value: unknown, limits: SummariseLimits, depth: number): unknown {
+  if (typeof value === 'string') {
+    return value.length > limits.maxStringLength
+      ? `${value.slice(0, limits.maxStringLength)}… [${value.length} chars]`
+      : value
+  }
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxArrayItems) return `[${value.length} items]`
+    if (depth >= limits.maxDepth) return `[${value.length} items]`
+    return value.map((v) => summarise(v, limits, depth + 1))
+  }
+  if (value && typeof value === 'object') {
+    if (depth >= limits.maxDepth) return '[object]'
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = summarise(v, limits, depth + 1)
+    return out
+  }
+  return value
+}
+
+export function summariseParams(
+  params: Record<string, unknown>,
+  secrets: SecretRegistry,
+  limits: SummariseLimits = defaultLimits,
+): Record<string, unknown> {
+  // Redact first (key names such as shop_secret/token, and registered secret values), then
+  // shrink: the summary must never be able to preserve a secret the redaction would remove.
+  const redacted = secrets.redact(params)
+  const shrunk = summarise(redacted, limits, 0)
+  return shrunk && typeof shrunk === 'object' && !Array.isArray(shrunk)
+    ? (shrunk as Record<string, unknown>)
+    : {}
+}

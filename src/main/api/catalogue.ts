@@ -1,0 +1,362 @@
+/**
+ * The one place that knows the wire format of every PersonaClick endpoint the console uses.
+ * Everything here is taken from shared/reference/personaclick-api-reference.txt; where the
+ * reference contradicts itself the entry's `note` says what we chose and why (the rule: do
+ * what the curl examples do, because that is what has actually been run against the API).
+ */
+
+/** How parameters travel. 'query' = all in the URL (GET). */
+export type Encoding = 'query' | 'form' | 'json'
+
+/**
+ * Where shop_secret goes. 'query' only for GET endpoints that accept nothing else;
+ * 'header' = X-Shop-Secret (documented for /subscriptions/check and /changes only), which
+ * keeps the secret out of the URL; 'none' = the endpoint is documented without a secret,
+ * so we do not send it (less exposure).
+ */
+export type SecretPlacement = 'query' | 'body' | 'header' | 'none'
+
+/**
+ * What a successful answer normalises to, whatever the envelope:
+ * 'ack' = nothing useful (data null), 'object' = a plain object, 'list' = an array,
+ * 'boolean' = true/false.
+ */
+export type ResultShape = 'ack' | 'object' | 'list' | 'boolean'
+
+export interface EndpointSpec {
+  method: 'GET' | 'POST' | 'DELETE'
+  /** May contain `:name` path parameters, taken out of params. */
+  path: string
+  encoding: Encoding
+  /** shop_id always travels with the other parameters (query for GET, body otherwise). */
+  secret: SecretPlacement
+  /** May the same request be sent again without changing the result? */
+  idempotent: boolean
+  /** When files are attached, send multipart/form-data instead of `encoding`. */
+  multipartWithFiles?: boolean
+  /** Parameters that must be present (besides shop_id/shop_secret). */
+  required: readonly string[]
+  /** Each group: at least one of these must be present ("true*" in the reference). */
+  oneOf?: readonly (readonly string[])[]
+  result: ResultShape
+  /** For 'list' results: the key the newer `payload` envelope wraps the array in. */
+  listKey?: string
+  note?: string
+}
+
+const CONTACT = ['email', 'phone'] as const
+
+export const catalogue = {
+  'import.audience': {
+    method: 'POST',
+    path: '/import/audience',
+    encoding: 'json',
+    secret: 'body',
+    // An upsert of profiles and subscription flags: sending the same batch twice converges
+    // to the same state, so a retry after a 5xx is harmless.
+    idempotent: true,
+    required: ['audience'],
+    result: 'ack',
+    note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
+  },
+  'import.suppressed': {
+    method: 'POST',
+    path: '/import/suppressed',
+    encoding: 'json',
+    secret: 'body',
+    idempotent: true,
+    required: ['audience'],
+    result: 'ack',
+    note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
+  },
+  'segments.add': {
+    method: 'POST',
+    path: '/segments/add',
+    encoding: 'form',
+    secret: 'body',
+    idempotent: true,
+    required: ['segment_id'],
+    // did is "Only for JS/iOS/Android SDK", so a server-to-server call needs a contact.
+    oneOf: [CONTACT],
+    result: 'ack',
+    note: 'curl -d: application/x-www-form-urlencoded body. segment_id has no "Required" value in the table; it cannot work without one, so we require it.',
+  },
+  'segments.remove': {
+    method: 'POST',
+    path: '/segments/remove',
+    encoding: 'form',
+    secret: 'body',
+    idempotent: true,
+    required: ['segment_id'],
+    oneOf: [CONTACT],
+    result: 'ack',
+    note: 'curl -d: application/x-www-form-urlencoded body.',
+  },
+  'segments.get': {
+    method: 'GET',
+    path: '/segments/get',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    oneOf: [CONTACT],
+    result: 'list',
+    listKey: 'segments',
+    note: 'The curl puts the parameters in a quoted string before the URL (not a valid request); the method is GET, so they go in the query string.',
+  },
+  'segments.includes': {
+    method: 'GET',
+    path: '/segments/includes',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: ['segment_id'],
+    oneOf: [['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id']],
+    result: 'boolean',
+    listKey: 'includes',
+    note: 'Same malformed curl as /segments/get; GET with a query string. Answers bare true/false.',
+  },
+  'promoCodes.list': {
+    method: 'GET',
+    path: '/promo_codes',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'lists',
+  },
+  'promoCodes.upload': {
+    method: 'POST',
+    path: '/promo_codes',
+    encoding: 'json',
+    secret: 'body',
+    // "All non-unique promo codes will be excluded": uploading the same codes again is a no-op.
+    idempotent: true,
+    required: ['id', 'codes'],
+    result: 'ack',
+  },
+  'promoCodes.purge': {
+    method: 'DELETE',
+    path: '/promo_codes/purge',
+    encoding: 'json',
+    secret: 'body',
+    idempotent: true,
+    required: ['id'],
+    result: 'ack',
+    note: 'DELETE with a JSON body, as the curl shows.',
+  },
+  'promoCodes.delete': {
+    method: 'DELETE',
+    path: '/promo_codes/delete',
+    encoding: 'json',
+    secret: 'body',
+    // Deleting the same codes twice leaves the same list; only the counts in the answer differ.
+    idempotent: true,
+    required: ['promo_code_list_id', 'codes'],
+    result: 'object',
+    note: 'The table spells the list parameter "promo_code_list_Id" and omits shop_id/shop_secret; the curl body has promo_code_list_id, shop_id and shop_secret. We follow the curl.',
+  },
+  'notifications.list': {
+    method: 'GET',
+    path: '/notifications',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: ['date_from', 'type', 'channel'],
+    oneOf: [['phone', 'email', 'loyalty_id', 'external_id']],
+    result: 'object',
+  },
+  'notifications.status': {
+    method: 'GET',
+    path: '/notifications/:code',
+    encoding: 'query',
+    secret: 'none',
+    idempotent: true,
+    required: ['code'],
+    result: 'object',
+    note: 'Documented with no parameters and the non-JSON answer {"200"}. We send shop_id (the Authentication section: "send all requests with shop_id") but no secret, and accept any envelope.',
+  },
+  'nps.reviews': {
+    method: 'GET',
+    path: '/nps/reviews',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'reviews',
+  },
+  'nps.categories': {
+    method: 'GET',
+    path: '/nps/categories',
+    encoding: 'query',
+    secret: 'none',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'categories',
+    note: 'Documented with shop_id only.',
+  },
+  'nps.channels': {
+    method: 'GET',
+    path: '/nps/channels',
+    encoding: 'query',
+    secret: 'none',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'channels',
+    note: 'Documented with shop_id only.',
+  },
+  transact: {
+    method: 'POST',
+    path: '/transact',
+    encoding: 'json',
+    secret: 'body',
+    // Sends a message: a blind resend could message the customer twice.
+    idempotent: false,
+    multipartWithFiles: true,
+    required: ['code'],
+    oneOf: [CONTACT],
+    result: 'object',
+    note: 'Listed twice as "GET" but both curl examples POST (JSON body, or multipart form with attachments and variables[KEY] fields): we POST. The two tables disagree (email required vs. email*/phone*); we require one of email/phone.',
+  },
+  'sms.transactional': {
+    method: 'POST',
+    path: '/sms/transactional',
+    encoding: 'json',
+    secret: 'body',
+    idempotent: false,
+    required: ['code', 'phone', 'variables'],
+    result: 'object',
+    note: 'Listed as "Endpoint: GET" but "Data format: JSON body" and the curl POSTs JSON: we POST JSON.',
+  },
+  'products.get': {
+    method: 'GET',
+    path: '/products/get',
+    encoding: 'query',
+    secret: 'none',
+    idempotent: true,
+    required: ['item_id'],
+    result: 'object',
+    note: 'Documented with shop_id only.',
+  },
+  'products.counters': {
+    method: 'GET',
+    path: '/products/counters',
+    encoding: 'query',
+    secret: 'none',
+    idempotent: true,
+    required: ['item'],
+    result: 'object',
+    note: 'Documented with shop_id only; the product parameter is "item" (not item_id).',
+  },
+  'products.categories': {
+    method: 'GET',
+    path: '/products/categories',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'categories',
+    note: 'The curl shows no parameters; the table requires shop_id and shop_secret, so we send both.',
+  },
+  'products.notWidgetable': {
+    method: 'GET',
+    path: '/products/not_widgetable',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'object',
+    note: 'Answers {status:"success", data:{total, items}}; the normaliser unwraps `data`.',
+  },
+  'products.subscribersStock': {
+    method: 'GET',
+    path: '/products/subscribers/stock',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'products',
+  },
+  'products.subscribersPrice': {
+    method: 'GET',
+    path: '/products/subscribers/price',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'products',
+  },
+  'profile.get': {
+    method: 'GET',
+    path: '/profile',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    oneOf: [CONTACT],
+    result: 'object',
+  },
+  'subscriptions.check': {
+    method: 'GET',
+    path: '/subscriptions/check',
+    encoding: 'query',
+    secret: 'header',
+    idempotent: true,
+    required: [],
+    oneOf: [['email', 'phone', 'did']],
+    result: 'object',
+    note: 'shop_secret "can be sent as header X-Shop-Secret": we do, so the secret stays out of the URL.',
+  },
+  'subscriptions.changes': {
+    method: 'GET',
+    path: '/subscriptions/changes',
+    encoding: 'query',
+    secret: 'header',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'changes',
+    note: 'shop_secret "can be sent as header X-Shop-Secret": we do, so the secret stays out of the URL.',
+  },
+  'subscriptions.manage': {
+    method: 'POST',
+    path: '/subscriptions/manage',
+    encoding: 'form',
+    secret: 'body',
+    // Sets flags to given values: repeating it changes nothing.
+    idempotent: true,
+    required: [],
+    oneOf: [CONTACT],
+    result: 'ack',
+    note: 'curl -d: application/x-www-form-urlencoded body; booleans as "true"/"false".',
+  },
+  'search.noResultQueries': {
+    method: 'GET',
+    path: '/search/no_result_queries',
+    encoding: 'query',
+    secret: 'query',
+    idempotent: true,
+    required: [],
+    result: 'list',
+    listKey: 'queries',
+  },
+} as const satisfies Record<string, EndpointSpec>
+
+export type EndpointName = keyof typeof catalogue
+
+export const endpointNames = Object.keys(catalogue) as EndpointName[]
+
+export function endpointSpec(name: EndpointName): EndpointSpec {
+  return catalogue[name]
+}
+
+export function isEndpointName(value: string): value is EndpointName {
+  return Object.hasOwn(catalogue, value)
+}

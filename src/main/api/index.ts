@@ -1,0 +1,27 @@
+/** The PersonaClick API client: Electron-free; the transport is injected by the host. */
+export {
+  catalogue,
+  endpointNames,
+  endpointSpec,
+  isEndpointName,
+  type EndpointName,
+  type EndpointSpec,
+  type Encoding,
+  type ResultShape,
+  type SecretPlacement,
+} from './catalogue'
+export { createApiClient, type ApiClient, type ApiClientOptions } from './client'
+export { normaliseResponse, readEnvelope, parseBody, type Normalised } from './normalise'
+export { parseRetryAfter, backoffDelay, retryDelay } from './retry'
+export { classifyNetworkError, codeForStatus } from './errors'
+export type {
+  ApiCallRecord,
+  ApiFile,
+  ApiParams,
+  ApiResult,
+  CallOptions,
+  CallOutcome,
+  ShopCredentials,
+  Sleep,
+  Transport,
+} from './types'

@@ -1,0 +1,50 @@
+import type { ActivityRecord } from '../../shared/activity'
+import type { EndpointName } from './catalogue'
+
+/** Electron's `net.fetch` in the app, Node's global fetch in the browser host and tests. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>
+
+/** The credentials of one shop; the secret never leaves the client in any output. */
+export interface ShopCredentials {
+  profileId: string
+  /** e.g. https://api.personaclick.com (http only on loopback, for the Demo shop). */
+  apiHost: string
+  shopId: string
+  secret: string
+}
+
+/** A file attached to a multipart request (only /transact accepts them). */
+export interface ApiFile {
+  /** Form field name, e.g. "file_name". */
+  field: string
+  filename: string
+  data: Blob | Uint8Array
+  contentType?: string
+}
+
+export type ApiParams = Record<string, unknown>
+
+export interface CallOptions {
+  /** The user's cancel button. */
+  signal?: AbortSignal
+  files?: readonly ApiFile[]
+  /** Overrides the client's per-attempt timeout. */
+  timeoutMs?: number
+}
+
+export interface ApiResult<T = unknown> {
+  /** The normalised payload: object, array, boolean or null (for 'ack' endpoints). */
+  data: T
+  status: number
+  retries: number
+  durationMs: number
+}
+
+export type { CallOutcome } from '../../shared/activity'
+
+/** What the client reports for every call (the activity log adds the id). */
+export interface ApiCallRecord extends Omit<ActivityRecord, 'id' | 'endpoint'> {
+  endpoint: EndpointName
+}
+
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>

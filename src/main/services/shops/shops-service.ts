@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto'
+import { AppFailure } from '../../../shared/errors'
+import type { Shop, ShopDraft, ShopsState } from '../../../shared/shops'
+import { shopDraftSchema } from '../../../shared/shops'
+import type { ShopCredentials } from '../../api/types'
+import type { EventBus } from '../../ipc/event-bus'
+import type { Vault } from '../vault/vault'
+import { DEMO_SHOP_PROFILE_ID, demoShop, type DemoShopEndpoint } from './demo-shop'
+import type { ShopsFile, ShopsStore, StoredShop } from './shops-store'
+
+/**
+ * Several shops at once (a marketer often runs several regions), one of them active.
+ * The Demo shop is always there, backed by the in-process sandbox.
+ */
+export class ShopsService {
+  private file: ShopsFile = { shops: [], activeId: null }
+  private demo: DemoShopEndpoint | null = null
+
+  constructor(
+    private readonly store: ShopsStore,
+    private readonly vault: Vault,
+    private readonly events: EventBus,
+  ) {}
+
+  async load(): Promise<void> {
+    this.file = await this.store.read()
+    // First launch: the Demo shop is selected so the console opens full of data.
+    if (!this.file.activeId) this.file.activeId = DEMO_SHOP_PROFILE_ID
+  }
+
+  /** Called once the sandbox listens; the Demo shop's address changes every launch. */
+  attachDemo(endpoint: DemoShopEndpoint): void {
+    this.demo = endpoint
+    this.vault.setEphemeral(DEMO_SHOP_PROFILE_ID, endpoint.secret)
+    this.emit()
+  }
+
+  state(): ShopsState {
+    const shops: Shop[] = []
+    if (this.demo) shops.push(demoShop(this.demo, 'Demo shop'))
+    for (const s of this.file.shops) shops.push(this.toShop(s))
+    const activeId = shops.some((s) => s.id === this.file.activeId)
+      ? this.file.activeId
+      : (shops[0]?.id ?? null)
+    return { shops, activeId, vault: this.vault.status() }
+  }
+
+  active(): Shop | null {
+    const { shops, activeId } = this.state()
+    return shops.find((s) => s.id === activeId) ?? null
+  }
+
+  async save(draft: ShopDraft): Promise<Shop> {
+    const d = shopDraftSchema.parse(draft)
+    if (d.id === DEMO_SHOP_PROFILE_ID) {
+      throw new AppFailure(
+        'NOT_ALLOWED',
+        'The Demo shop cannot be edited. Add your own shop instead.',
+      )
+    }
+    const existing = d.id ? this.file.shops.find((s) => s.id === d.id) : undefined
+    if (d.id && !existing)
+      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+    if (!existing && !d.secret) {
+      throw new AppFailure('INVALID_INPUT', 'Enter the shop’s secret key.', { field: 'secret' })
+    }
+    const stored: StoredShop = {
+      id: existing?.id ?? randomUUID(),
+      label: d.label,
+      apiHost: d.apiHost,
+      shopId: d.shopId,
+      defaultCountry: d.defaultCountry,
+      timeZone: d.timeZone,
+    }
+    if (d.secret) await this.vault.set(stored.id, d.secret)
+    this.file.shops = existing
+      ? this.file.shops.map((s) => (s.id === stored.id ? stored : s))
+      : [...this.file.shops, stored]
+    // The first real shop becomes active: that is what the marketer came to set up.
+    if (!existing && this.file.activeId === DEMO_SHOP_PROFILE_ID && this.file.shops.length === 1) {
+      this.file.activeId = stored.id
+    }
+    await this.persist()
+    return this.toShop(stored)
+  }
+
+  async remove(id: string): Promise<void> {
+    if (id === DEMO_SHOP_PROFILE_ID) {
+      throw new AppFailure('NOT_ALLOWED', 'The Demo shop is built in and cannot be removed.')
+    }
+    if (!this.file.shops.some((s) => s.id === id)) {
+      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+    }
+    this.file.shops = this.file.shops.filter((s) => s.id !== id)
+    if (this.file.activeId === id) this.file.activeId = DEMO_SHOP_PROFILE_ID
+    await this.vault.delete(id)
+    await this.persist()
+  }
+
+  async setActive(id: string): Promise<void> {
+    if (!this.state().shops.some((s) => s.id === id)) {
+      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+    }
+    this.file.activeId = id
+    await this.persist()
+  }
+
+  async setAllowWeakSecrets(allow: boolean): Promise<void> {
+    await this.vault.setAllowWeak(
+      allow,
+      this.file.shops.map((s) => s.id),
+    )
+    this.emit()
+  }
+
+  /** For services in main only: never crosses IPC. */
+  credentials(id: string): ShopCredentials {
+    const shop = this.state().shops.find((s) => s.id === id)
+    if (!shop) throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+    const secret = this.vault.get(id)
+    if (!secret) {
+      throw new AppFailure(
+        'API_WRONG_SECRET',
+        `No secret key is stored for “${shop.label}”. Enter it in Settings › Shops.`,
+      )
+    }
+    return { profileId: id, apiHost: shop.apiHost, shopId: shop.shopId, secret }
+  }
+
+  activeCredentials(): ShopCredentials {
+    const active = this.active()
+    if (!active) throw new AppFailure('NOT_FOUND', 'Choose a shop in Settings › Shops first.')
+    return this.credentials(active.id)
+  }
+
+  private toShop(s: StoredShop): Shop {
+    return {
+      ...s,
+      hasSecret: this.vault.has(s.id),
+      secretStorage: this.vault.storageOf(s.id),
+      isDemo: false,
+    }
+  }
+
+  private async persist(): Promise<void> {
+    await this.store.write(this.file)
+    this.emit()
+  }
+
+  private emit(): void {
+    this.events.emit('shops:changed', this.state())
+  }
+}

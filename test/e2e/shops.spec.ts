@@ -1,0 +1,148 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { expect, expectNoAxeViolations, test } from './support/fixtures'
+
+// A second "real" shop, served by its own sandbox, with a secret we can hunt for later.
+const EU = { shopId: 'eu-shop-77', secret: 'S3CRET-eu-9f8e7d6c5b4a' }
+let sandbox: Sandbox
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, shops: [EU] })
+})
+test.afterAll(async () => {
+  await sandbox.close()
+})
+
+test('opens on the Demo shop, ready to use with no set-up', async ({ app }) => {
+  await expect(app.getByTestId('active-shop')).toContainText('Demo shop')
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('shop-test-demo-shop-0001').click()
+  await expect(app.getByTestId('test-result')).toContainText('Connected')
+})
+
+test('add a shop, test its connection four ways, switch shops, see the calls', async ({
+  app,
+  host,
+}) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('shop-add').click()
+  const form = app.getByTestId('shop-form')
+  await form.getByTestId('shop-label').fill('Europe')
+  await form.locator('#shop-host').fill(sandbox.url)
+  await form.getByTestId('shop-id').fill(EU.shopId)
+  await form.getByTestId('shop-secret').fill(EU.secret)
+  await form.getByTestId('shop-save').click()
+  await expect(form).toBeHidden()
+  const row = app.getByTestId(`shop-row-${EU.shopId}`)
+  await expect(row).toContainText('Europe')
+  await expect(row).toContainText('Kept until the console closes')
+  await expectNoAxeViolations(app)
+  // The first real shop becomes the active one.
+  await expect(app.getByTestId('active-shop')).toContainText('Europe')
+
+  // 1. OK
+  await app.getByTestId(`shop-test-${EU.shopId}`).click()
+  await expect(row.getByTestId('test-result')).toContainText('Connected')
+
+  // 2. Wrong secret: replace it.
+  await app.getByTestId(`shop-edit-${EU.shopId}`).click()
+  await expect(form.getByTestId('secret-stored')).toBeVisible()
+  await form.getByRole('button', { name: 'Replace' }).click()
+  await form.getByTestId('shop-secret').fill('not-the-secret')
+  await form.getByTestId('shop-save').click()
+  await expect(form).toBeHidden()
+  await app.getByTestId(`shop-test-${EU.shopId}`).click()
+  await expect(row.getByTestId('test-result')).toContainText('secret key was refused')
+
+  // 3. Wrong shop id (and the right secret again).
+  await app.getByTestId(`shop-edit-${EU.shopId}`).click()
+  await form.getByTestId('shop-id').fill('no-such-shop')
+  await form.getByRole('button', { name: 'Replace' }).click()
+  await form.getByTestId('shop-secret').fill(EU.secret)
+  await form.getByTestId('shop-save').click()
+  const wrongIdRow = app.getByTestId('shop-row-no-such-shop')
+  await app.getByTestId('shop-test-no-such-shop').click()
+  await expect(wrongIdRow.getByTestId('test-result')).toContainText('does not know this shop ID')
+
+  // 4. Unreachable: a loopback port nobody listens on.
+  await app.getByTestId('shop-edit-no-such-shop').click()
+  await form.getByTestId('shop-id').fill(EU.shopId)
+  await form.locator('#shop-host').fill('http://127.0.0.1:9')
+  await form.getByTestId('shop-save').click()
+  await app.getByTestId(`shop-test-${EU.shopId}`).click()
+  await expect(row.getByTestId('test-result')).toContainText('cannot be reached')
+
+  // Switch back to the Demo shop from the header.
+  await app.getByTestId('active-shop').click()
+  await app.getByRole('option', { name: 'Demo shop' }).click()
+  await expect(app.getByTestId('shop-row-demo-shop-0001')).toContainText('Active')
+
+  // Every call is in the activity log, with the secret redacted.
+  await app.getByTestId('nav-activity').click()
+  await expect(app.getByTestId('activity-table')).toContainText('/promo_codes')
+  await expect(app.getByTestId('activity-table')).toContainText('[redacted]')
+  await expectNoAxeViolations(app)
+  await app.getByTestId('activity-outcome').click()
+  await app.getByRole('option', { name: 'Error' }).click()
+  await expect(app.getByTestId('activity-count')).toHaveText('3 calls')
+
+  // Export: the CSV has the calls and never the secret.
+  const download = app.waitForEvent('download')
+  await app.getByTestId('activity-export').click()
+  const csv = await readFile((await (await download).path())!, 'utf8')
+  expect(csv.charCodeAt(0)).toBe(0xfeff)
+  expect(csv).toContain('/promo_codes')
+  expect(csv).not.toContain(EU.secret)
+
+  // The secret is nowhere the renderer can see, nor in any file the console wrote.
+  expect(await app.content()).not.toContain(EU.secret)
+  const ipcDump = await app.evaluate(async () =>
+    JSON.stringify([
+      await window.pc.invoke('shops:list', {}),
+      await window.pc.invoke('activity:list', {}),
+    ]),
+  )
+  expect(ipcDump).not.toContain(EU.secret)
+  for (const file of await readdir(host.dataDir)) {
+    if (file === 'browser-profile') continue
+    const text = await readFile(join(host.dataDir, file), 'utf8').catch(() => '')
+    expect(text, file).not.toContain(EU.secret)
+  }
+  // ...while the sandbox confirms the console really did send it, in the body or query.
+  expect(sandbox.journal.entries().some((e) => e.shopId === EU.shopId && e.status === 200)).toBe(
+    true,
+  )
+})
+
+test('bad input in the shop form gets a clear message and nothing is saved', async ({ app }) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('shop-add').click()
+  const form = app.getByTestId('shop-form')
+  await form.locator('#shop-host').fill('http://api.example.com')
+  await form.getByTestId('shop-id').fill('bad id!')
+  await form.getByTestId('shop-save').click()
+  await expect(form).toContainText('Give the shop a name.')
+  await expect(form).toContainText('Use an https:// address')
+  await expect(form).toContainText('letters, digits')
+  await expect(form).toContainText('Enter the secret key.')
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  await expect(app.locator('[data-testid^="shop-row-"]')).toHaveCount(1)
+})
+
+test('removing a shop needs its shop ID typed', async ({ app }) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('shop-add').click()
+  const form = app.getByTestId('shop-form')
+  await form.getByTestId('shop-label').fill('Temp')
+  await form.getByTestId('shop-id').fill('temp-shop')
+  await form.getByTestId('shop-secret').fill('temp-secret-123')
+  await form.getByTestId('shop-save').click()
+  await app.getByTestId('shop-remove-temp-shop').click()
+  const dialog = app.getByTestId('confirm-dialog')
+  await expect(dialog.getByTestId('confirm-accept')).toBeDisabled()
+  await dialog.getByTestId('confirm-word').fill('temp-shop')
+  await dialog.getByTestId('confirm-accept').click()
+  await expect(app.getByTestId('shop-row-temp-shop')).toHaveCount(0)
+  await expect(app.getByTestId('toast-status').filter({ hasText: '“Temp” removed' })).toBeVisible()
+})

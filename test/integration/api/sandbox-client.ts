@@ -1,0 +1,69 @@
+import { createApiClient, type ApiClientOptions } from '../../../src/main/api/client'
+import type { ApiCallRecord, ShopCredentials } from '../../../src/main/api/types'
+import { SecretRegistry } from '../../../src/main/log/redact'
+import { DEMO_SHOP, startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox'
+
+/**
+ * Shared set-up for tests that drive the real client against the real Demo shop sandbox
+ * over loopback HTTP. Only the sleep between retries is injected (recorded, and a hook to
+ * change the sandbox's faults between attempts), so the tests never wait on wall-clock
+ * backoff and never depend on timing for retry assertions.
+ */
+export interface Harness {
+  sandbox: Sandbox
+  shop: ShopCredentials
+  records: ApiCallRecord[]
+  sleeps: number[]
+  client: ReturnType<typeof createApiClient>
+  secrets: SecretRegistry
+}
+
+export async function harness(
+  sandboxOptions: SandboxOptions = {},
+  clientOptions: Partial<ApiClientOptions> & {
+    beforeRetry?: (ms: number) => void | Promise<void>
+  } = {},
+): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0, ...sandboxOptions })
+  const records: ApiCallRecord[] = []
+  const sleeps: number[] = []
+  const secrets = new SecretRegistry()
+  const { beforeRetry, ...rest } = clientOptions
+  const client = createApiClient({
+    transport: (url, init) => fetch(url, init),
+    secrets,
+    onCall: (r) => records.push(r),
+    sleep: async (ms) => {
+      sleeps.push(ms)
+      await beforeRetry?.(ms)
+    },
+    random: () => 0.5,
+    timeoutMs: 5_000,
+    ...rest,
+  })
+  const shop: ShopCredentials = {
+    profileId: 'demo',
+    apiHost: sandbox.url,
+    shopId: DEMO_SHOP.shopId,
+    secret: DEMO_SHOP.secret,
+  }
+  return { sandbox, shop, records, sleeps, client, secrets }
+}
+
+/** The YYYY-MM-DD `days` before the sandbox's fixed "now". */
+export function dayBefore(sandbox: Sandbox, days: number): string {
+  return new Date(sandbox.state.now.getTime() - days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Waits (bounded) until the journal satisfies `test`; for requests whose answer we dropped. */
+export async function journalSettles(
+  sandbox: Sandbox,
+  test: () => boolean,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!test()) {
+    if (Date.now() > until) throw new Error('journal did not settle')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest'
+import { createApiClient, type ApiClientOptions } from '../../../src/main/api/client'
+import type { ApiCallRecord, Transport } from '../../../src/main/api/types'
+import { SecretRegistry } from '../../../src/main/log/redact'
+import { AppFailure } from '../../../src/shared/errors'
+
+const shop = {
+  profileId: 'p1',
+  apiHost: 'https://api.example.com',
+  shopId: 'shop-1',
+  secret: 'sekret-abcdef-123',
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers })
+
+const netError = (code: string) =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) })
+
+/** A scripted transport: each call takes the next step (a Response, an error, or 'hang'). */
+function scripted(steps: (Response | Error | 'hang')[]) {
+  const calls: { url: string; init: RequestInit }[] = []
+  const transport: Transport = (url, init) => {
+    calls.push({ url, init })
+    const step = steps[Math.min(calls.length - 1, steps.length - 1)]
+    if (step === 'hang') {
+      return new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true })
+      })
+    }
+    return step instanceof Error ? Promise.reject(step) : Promise.resolve(step!.clone())
+  }
+  return { transport, calls }
+}
+
+function setup(steps: (Response | Error | 'hang')[], extra: Partial<ApiClientOptions> = {}) {
+  const { transport, calls } = scripted(steps)
+  const records: ApiCallRecord[] = []
+  const sleeps: number[] = []
+  const client = createApiClient({
+    transport,
+    secrets: new SecretRegistry(),
+    onCall: (r) => records.push(r),
+    sleep: async (ms) => {
+      sleeps.push(ms)
+    },
+    random: () => 0.5,
+    ...extra,
+  })
+  return { client, calls, records, sleeps }
+}
+
+async function failure(p: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await p
+  } catch (err) {
+    if (err instanceof AppFailure) return err
+    throw err
+  }
+  throw new Error('expected the call to fail')
+}
+
+describe('api client', () => {
+  it('returns normalised data and reports a redacted record', async () => {
+    const { client, records } = setup([json(200, [{ id: 1, name: 'VIP' }])])
+    const res = await client.call('promoCodes.list', shop, { active: 1 })
+    expect(res).toMatchObject({ data: [{ id: 1, name: 'VIP' }], status: 200, retries: 0 })
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({
+      profileId: 'p1',
+      shopId: 'shop-1',
+      method: 'GET',
+      path: '/promo_codes',
+      status: 200,
+      outcome: 'ok',
+      retries: 0,
+      params: { shop_id: 'shop-1', shop_secret: '[redacted]', active: 1 },
+    })
+    expect(records[0]?.bytes).toBeGreaterThan(0)
+    expect(JSON.stringify(records)).not.toContain(shop.secret)
+  })
+
+  it('honours Retry-After on 429, for sends too', async () => {
+    const { client, calls, sleeps, records } = setup([
+      json(429, { status: 'error', message: 'slow down' }, { 'Retry-After': '2' }),
+      json(200, { code: 'A1' }),
+    ])
+    const res = await client.call('transact', shop, { code: 'WELCOME', email: 'a@b.c' })
+    expect(res.data).toEqual({ code: 'A1' })
+    expect(calls).toHaveLength(2)
+    expect(sleeps[0]).toBeGreaterThanOrEqual(2000)
+    expect(records[0]).toMatchObject({ retries: 1, outcome: 'ok' })
+  })
+
+  it('fails fast when Retry-After is longer than it is willing to wait', async () => {
+    const { client, calls } = setup([json(429, {}, { 'Retry-After': '3600' })])
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('API_RATE_LIMITED')
+    expect(f.appError.details?.retryAfterSeconds).toBe(3600)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('retries reads on 5xx with jittered backoff, up to maxRetries', async () => {
+    const { client, calls, sleeps, records } = setup([json(503, {}), json(500, {})], {
+      maxRetries: 2,
+      baseDelayMs: 100,
+    })
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('API_SERVER_ERROR')
+    expect(calls).toHaveLength(3)
+    expect(sleeps).toEqual([50, 100])
+    expect(records[0]).toMatchObject({
+      retries: 2,
+      outcome: 'error',
+      errorCode: 'API_SERVER_ERROR',
+    })
+  })
+
+  it('does not retry a send answered with 5xx and says it may have been processed', async () => {
+    const { client, calls } = setup([json(500, { status: 'error', message: 'oops' })])
+    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    expect(calls).toHaveLength(1)
+    expect(f.appError.code).toBe('API_SERVER_ERROR')
+    expect(f.appError.details?.mayHaveBeenProcessed).toBe(true)
+  })
+
+  it('retries a send whose connection was refused (never sent)', async () => {
+    const { client, calls } = setup([netError('ECONNREFUSED'), json(200, { code: 'B2' })])
+    const res = await client.call('sms.transactional', shop, {
+      code: 'X',
+      phone: '+1',
+      variables: {},
+    })
+    expect(res.data).toEqual({ code: 'B2' })
+    expect(calls).toHaveLength(2)
+  })
+
+  it('never resends a send after a reset: outcome unknown', async () => {
+    const { client, calls, records } = setup([netError('ECONNRESET'), json(200, {})])
+    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
+    expect(calls).toHaveLength(1)
+    expect(records[0]).toMatchObject({ outcome: 'unknown', status: null, retries: 0 })
+  })
+
+  it('never resends a send that timed out: outcome unknown', async () => {
+    const { client, calls } = setup(['hang'], { timeoutMs: 20 })
+    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
+    expect(calls).toHaveLength(1)
+  })
+
+  it('retries a read that timed out, then reports TIMEOUT', async () => {
+    const { client, calls } = setup(['hang'], { timeoutMs: 10, maxRetries: 1 })
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('TIMEOUT')
+    expect(calls).toHaveLength(2)
+  })
+
+  it('reports TLS errors without retrying', async () => {
+    const { client, calls } = setup([netError('CERT_HAS_EXPIRED')])
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('TLS_ERROR')
+    expect(calls).toHaveLength(1)
+  })
+
+  it('reports NETWORK_UNREACHABLE when the host stays unreachable', async () => {
+    const { client, calls } = setup([netError('ENOTFOUND')], { maxRetries: 2 })
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('NETWORK_UNREACHABLE')
+    expect(calls).toHaveLength(3)
+  })
+
+  it('cancels: before sending, while waiting to retry, and mid-flight', async () => {
+    const pre = new AbortController()
+    pre.abort()
+    const a = setup([json(200, [])])
+    expect(
+      (await failure(a.client.call('nps.reviews', shop, {}, { signal: pre.signal }))).appError.code,
+    ).toBe('CANCELLED')
+    expect(a.calls).toHaveLength(0)
+    expect(a.records[0]?.outcome).toBe('cancelled')
+
+    const during = new AbortController()
+    const b = setup([json(503, {})], {
+      sleep: async () => {
+        during.abort()
+        throw new Error('aborted')
+      },
+    })
+    const fb = await failure(b.client.call('nps.reviews', shop, {}, { signal: during.signal }))
+    expect(fb.appError.code).toBe('CANCELLED')
+
+    // A send cancelled mid-flight may have reached the server: unknown, not cancelled.
+    const mid = new AbortController()
+    const c = setup(['hang'])
+    const p = c.client.call('transact', shop, { code: 'X', email: 'a@b.c' }, { signal: mid.signal })
+    setTimeout(() => mid.abort(), 5)
+    expect((await failure(p)).appError.code).toBe('OUTCOME_UNKNOWN')
+  })
+
+  it('limits concurrency per shop', async () => {
+    let inFlight = 0
+    let peak = 0
+    const transport: Transport = async () => {
+      inFlight++
+      peak = Math.max(peak, inFlight)
+      await new Promise((r) => setTimeout(r, 5))
+      inFlight--
+      return json(200, [])
+    }
+    const client = createApiClient({ transport, secrets: new SecretRegistry(), concurrency: 2 })
+    await Promise.all(Array.from({ length: 8 }, () => client.call('nps.channels', shop)))
+    expect(peak).toBe(2)
+  })
+
+  it('keeps the secret out of errors even when the API echoes it', async () => {
+    const { client } = setup([
+      json(403, { status: 'error', message: `wrong secret ${shop.secret}` }),
+    ])
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.code).toBe('API_WRONG_SECRET')
+    expect(JSON.stringify(f.appError)).not.toContain(shop.secret)
+    expect(f.message).not.toContain(shop.secret)
+  })
+
+  it('records refused input without touching the network', async () => {
+    const { client, calls, records } = setup([json(200, {})])
+    const f = await failure(client.call('segments.add', shop, { email: 'a@b.c' }))
+    expect(f.appError.code).toBe('INVALID_INPUT')
+    expect(calls).toHaveLength(0)
+    expect(records[0]).toMatchObject({ outcome: 'error', errorCode: 'INVALID_INPUT' })
+  })
+
+  it('survives an activity hook that throws', async () => {
+    const { client } = setup([json(200, [])], {
+      onCall: () => {
+        throw new Error('disk full')
+      },
+    })
+    await expect(client.call('nps.channels', shop)).resolves.toMatchObject({ data: [] })
+  })
+})
+
+describe('api client output', () => {
+  it('scrubs a secret the API echoes back in data', async () => {
+    const { client } = setup([json(200, { note: `key ${shop.secret}` })])
+    const res = await client.call('profile.get', shop, { email: 'a@b.c' })
+    expect(res.data).toEqual({ note: 'key [redacted]' })
+  })
+})
