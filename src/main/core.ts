@@ -9,6 +9,8 @@ import { createLogger, type Logger } from './log/logger'
 import { SecretRegistry } from './log/redact'
 import { activityHandlers } from './services/activity/activity-handlers'
 import { openExternalSafely, type OpenExternal } from './services/app/external-links'
+import { FileRegistry } from './services/files/file-registry'
+import { filesHandlers, type PickFiles } from './services/files/files-handlers'
 import {
   startDemoShop,
   type DemoShopOptions,
@@ -33,6 +35,8 @@ export interface CoreOptions {
   transport?: Transport
   /** OS encryption for secrets; null in the browser host (memory only). */
   cipher?: SecretCipher | null
+  /** The native open dialog (Electron); the browser host uploads instead. */
+  pickFiles?: PickFiles | null
   /** The built-in Demo shop (an in-process sandbox); false turns it off. */
   demo?: DemoShopOptions | false
   logToConsole?: boolean
@@ -47,6 +51,7 @@ export interface Core {
   shops: ShopsService
   api: ApiClient
   activity: ActivityLog
+  files: FileRegistry
   /** Resolves once the Demo shop answers (immediately when it is turned off). */
   demoReady: Promise<void>
   dispose(): Promise<void>
@@ -69,6 +74,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   await vault.load()
   const shops = new ShopsService(new ShopsStore(opts.dataDir), vault, events)
   await shops.load()
+
+  const files = new FileRegistry(opts.dataDir)
+  await files.load()
 
   const activity = await ActivityLog.open({ dataDir: opts.dataDir, logger: log })
   activity.subscribe((record) => events.emit('activity:recorded', record))
@@ -108,6 +116,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'settings:update': (patch) => settings.update(patch),
     ...shopsHandlers(shops, api),
     ...activityHandlers(activity, events),
+    ...filesHandlers(files, opts.pickFiles ?? null),
   }
 
   return {
@@ -119,6 +128,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     shops,
     api,
     activity,
+    files,
     demoReady,
     async dispose() {
       await demoReady

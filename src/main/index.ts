@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createCore } from './core'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { denyAllPermissions, hardenContents, makeIsOwnUrl } from './electron/hardening'
+import { mountFileDrops, pickFiles } from './electron/file-intake'
 import { mountIpc } from './electron/ipc-bridge'
 import { netTransport } from './electron/net-transport'
 import { safeStorageCipher } from './electron/safe-storage-cipher'
@@ -51,9 +52,11 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       transport: netTransport,
       cipher: safeStorageCipher,
+      pickFiles,
       logToConsole: !app.isPackaged,
     })
     mountIpc(core, isOwnUrl)
+    mountFileDrops(core, isOwnUrl)
 
     const open = (): Promise<BrowserWindow> =>
       createMainWindow({

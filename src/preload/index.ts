@@ -1,8 +1,8 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelNames } from '../shared/contract/channels'
 import { eventNames } from '../shared/contract/events'
 import type { PcBridge } from '../shared/contract/types'
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/electron-ipc'
+import { DROP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../shared/electron-ipc'
 
 const allowedChannels = new Set<string>(channelNames)
 const allowedEvents = new Set<string>(eventNames)
@@ -31,3 +31,17 @@ const pc: PcBridge = {
 }
 
 contextBridge.exposeInMainWorld('pc', pc)
+
+// A page cannot learn a dropped file's path; only the preload can (webUtils). It tells
+// main, which registers the file and announces it with the contract's files:dropped
+// event, so window.pc stays exactly invoke + on.
+window.addEventListener(
+  'drop',
+  (e) => {
+    const paths = [...(e.dataTransfer?.files ?? [])]
+      .map((f) => webUtils.getPathForFile(f))
+      .filter((p) => p.length > 0)
+    if (paths.length) ipcRenderer.send(DROP_CHANNEL, paths)
+  },
+  true,
+)

@@ -8,6 +8,8 @@ import type { Core } from '../core'
 import { contentSecurityPolicy } from './csp'
 import { isAllowedHost, isAllowedOrigin, tokenMatches } from './guard'
 import { readStaticFile } from './static-files'
+import { handleUpload } from './upload'
+import { UPLOAD_PATH } from '../../shared/files'
 
 export interface WebHostOptions {
   core: Core
@@ -56,6 +58,19 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!isAllowedHost(req.headers.host, port)) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request')
       return
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
+      // Same guard as the socket: our page (Origin) with this launch's token.
+      if (
+        !isAllowedOrigin(req.headers.origin, port) ||
+        !tokenMatches(url.searchParams.get(TOKEN_PARAM), token)
+      ) {
+        res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden')
+        req.resume()
+        return
+      }
+      return handleUpload(req, res, url, core.files)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()

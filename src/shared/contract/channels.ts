@@ -1,36 +1,19 @@
-import { z } from 'zod'
-import { activityFilterSchema, type ActivityPage, type ExportedFile } from '../activity'
-import type { AppInfo } from '../app-info'
-import { settingsSchema, type Settings } from '../settings'
-import { shopDraftSchema, type ConnectionTestResult, type Shop, type ShopsState } from '../shops'
-import { channel } from './define'
-
-const noInput = z.object({}).strict()
-const byId = z.object({ id: z.string().uuid() }).strict()
+import { activityChannels } from './domains/activity'
+import { appChannels } from './domains/app'
+import { filesChannels } from './domains/files'
+import { shopsChannels } from './domains/shops'
 
 /**
- * Every request the renderer can make of main. Main parses `input` with the schema
- * before a handler sees it; the renderer's `invoke` is typed from the same entries.
- * Adding a channel here is all it takes for preload and renderer to know it.
+ * Every request the renderer can make of main, one file per domain in ./domains. Main
+ * parses `input` with the schema before a handler sees it; the renderer's `invoke` is
+ * typed from the same entries. Adding a domain's channels here is all it takes for the
+ * preload's allow-list, the router (which then demands a handler) and the renderer.
  */
 export const channels = {
-  'app:info': channel<AppInfo>()(noInput),
-  'app:open-external': channel<{ opened: boolean }>()(
-    z.object({ url: z.string().max(2048) }).strict(),
-  ),
-  'settings:get': channel<Settings>()(noInput),
-  'settings:update': channel<Settings>()(settingsSchema.partial().strict()),
-
-  'shops:list': channel<ShopsState>()(noInput),
-  'shops:save': channel<Shop>()(shopDraftSchema),
-  'shops:remove': channel<ShopsState>()(byId),
-  'shops:set-active': channel<ShopsState>()(byId),
-  'shops:test-connection': channel<ConnectionTestResult>()(byId),
-  'shops:allow-weak-secrets': channel<ShopsState>()(z.object({ allow: z.boolean() }).strict()),
-
-  'activity:list': channel<ActivityPage>()(activityFilterSchema),
-  'activity:clear': channel<{ cleared: true }>()(noInput),
-  'activity:export': channel<ExportedFile>()(activityFilterSchema),
+  ...appChannels,
+  ...shopsChannels,
+  ...activityChannels,
+  ...filesChannels,
 } as const
 
 export const channelNames = Object.keys(channels) as (keyof typeof channels)[]

@@ -1,4 +1,5 @@
 import type { ActivityRecord } from '../activity'
+import type { IntakeFile } from '../files'
 import type { Settings } from '../settings'
 import type { ShopsState } from '../shops'
 import { event } from './define'
@@ -10,6 +11,8 @@ export const events = {
   /** A new API call was recorded (already redacted). */
   'activity:recorded': event<ActivityRecord>(),
   'activity:cleared': event<Record<string, never>>(),
+  /** Files dropped onto an Electron window (the preload saw the drop and told main). */
+  'files:dropped': event<IntakeFile[]>(),
 } as const
 
 export const eventNames = Object.keys(events) as (keyof typeof events)[]

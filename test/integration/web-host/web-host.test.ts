@@ -218,3 +218,42 @@ describe('contract over the socket', () => {
     client.ws.close()
   })
 })
+
+describe('browser host file upload', () => {
+  async function upload(opts: { token?: string; origin?: string; name?: string; body?: string }) {
+    const url = `http://127.0.0.1:${host.port}/upload?token=${opts.token ?? host.token}&name=${encodeURIComponent(opts.name ?? 'contacts.csv')}`
+    return fetch(url, {
+      method: 'POST',
+      body: opts.body ?? 'email\nann@example.com\n',
+      headers: { origin: opts.origin ?? `http://127.0.0.1:${host.port}` },
+    })
+  }
+
+  it('stores the bytes privately and hands back a handle main can resolve', async () => {
+    const res = await upload({ name: '../../etc/passwd' })
+    expect(res.status).toBe(200)
+    const file = (await res.json()) as { fileId: string; name: string; size: number }
+    expect(file.name).toBe('passwd')
+    expect(file.size).toBe('email\nann@example.com\n'.length)
+    const { readFile } = await import('node:fs/promises')
+    const path = core.files.pathOf(file.fileId)
+    expect(path.startsWith(join(dataDir, 'uploads'))).toBe(true)
+    expect(await readFile(path, 'utf8')).toBe('email\nann@example.com\n')
+    const client = await Client.open()
+    expect(await client.invoke('files:info', { fileId: file.fileId })).toEqual({
+      ok: true,
+      value: file,
+    })
+    await client.invoke('files:forget', { fileId: file.fileId })
+    expect(await client.invoke('files:info', { fileId: file.fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    client.ws.close()
+  })
+
+  it('refuses an upload without the token or from another origin', async () => {
+    expect((await upload({ token: 'nope' })).status).toBe(403)
+    expect((await upload({ origin: 'http://evil.test' })).status).toBe(403)
+  })
+})

@@ -183,6 +183,14 @@ export const en = {
       params: 'Parameters',
     },
   },
+  files: {
+    dropHint: 'Drop a file anywhere on this screen',
+    dropNow: 'Drop the file to use it',
+    choose: 'Choose a file…',
+    types: 'Accepted: {types}',
+    wrongType: '“{name}” is not a table file. Use one of: {types}.',
+    uploading: 'Reading “{name}”…',
+  },
   about: {
     title: 'About',
     version: 'Version',

@@ -185,6 +185,14 @@ export const ru: MessageSchema = {
       params: 'Параметры',
     },
   },
+  files: {
+    dropHint: 'Перетащите файл в любое место экрана',
+    dropNow: 'Отпустите файл, чтобы использовать его',
+    choose: 'Выбрать файл…',
+    types: 'Подходят: {types}',
+    wrongType: '«{name}» — не таблица. Подходят: {types}.',
+    uploading: 'Читаем «{name}»…',
+  },
   about: {
     title: 'О программе',
     version: 'Версия',

@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { MAX_UPLOAD_BYTES } from '../../shared/files'
+import { AppFailure } from '../../shared/errors'
+import type { FileRegistry } from '../services/files/file-registry'
+
+/**
+ * `POST /upload?token=…&name=…`: the browser host's way to hand a dropped file to main
+ * (a page has no file paths). The caller has already checked Host, Origin and token.
+ */
+export async function handleUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  files: FileRegistry,
+): Promise<void> {
+  const declared = Number(req.headers['content-length'] ?? NaN)
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    res.writeHead(413, { 'Content-Type': 'application/json' })
+    res.end(
+      JSON.stringify({ code: 'NOT_ALLOWED', message: 'The file is too large (4 GB at most).' }),
+    )
+    req.resume()
+    return
+  }
+  try {
+    const file = await files.registerUpload(
+      url.searchParams.get('name') ?? 'file',
+      req,
+      MAX_UPLOAD_BYTES,
+    )
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+    res.end(JSON.stringify(file))
+  } catch (err) {
+    const e =
+      err instanceof AppFailure
+        ? err.appError
+        : { code: 'INTERNAL', message: 'The upload failed. Try again.' }
+    if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify(e))
+  }
+}

@@ -1,0 +1,9 @@
+import { activityFilterSchema, type ActivityPage, type ExportedFile } from '../../activity'
+import { channel } from '../define'
+import { noInput } from './common'
+
+export const activityChannels = {
+  'activity:list': channel<ActivityPage>()(activityFilterSchema),
+  'activity:clear': channel<{ cleared: true }>()(noInput),
+  'activity:export': channel<ExportedFile>()(activityFilterSchema),
+} as const

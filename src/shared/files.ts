@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+/**
+ * A file the marketer handed to the console (dropped, picked or uploaded). The renderer
+ * only ever holds this handle; main keeps the path and reads the file itself.
+ */
+export interface IntakeFile {
+  fileId: string
+  name: string
+  size: number
+}
+
+export const filePurposes = ['table', 'attachment'] as const
+export type FilePurpose = (typeof filePurposes)[number]
+
+/** Extensions the native picker offers per purpose (the drop zone checks the same list). */
+export const fileExtensions: Record<FilePurpose, readonly string[]> = {
+  table: ['csv', 'tsv', 'txt'],
+  attachment: [],
+}
+
+export const fileIdSchema = z.object({ fileId: z.string().uuid() }).strict()
+
+/** Largest upload the browser host accepts (the Electron host reads files in place). */
+export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
+
+export const UPLOAD_PATH = '/upload'
