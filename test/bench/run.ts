@@ -1,8 +1,14 @@
 import { report } from './harness'
+import { coldStartBenchmarks } from './cold-start.bench'
 import { ipcBenchmarks } from './ipc.bench'
+import { startupBenchmarks } from './startup.bench'
 
 // `npm run bench`: each benchmark prints its subject next to a baseline measured in the
 // same run; copy the table into docs/PERFORMANCE.md with the machine and date.
-const results = [...(await ipcBenchmarks())]
+const results = [
+  ...(await ipcBenchmarks()),
+  ...(await startupBenchmarks()),
+  ...(await coldStartBenchmarks()),
+]
 report(results)
 process.exit(0)
