@@ -17,6 +17,13 @@ test.describe('screenshots', () => {
           ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),
           [lang, theme] as const,
         )
+        // One real call, so the Activity screen has something to show.
+        await app.evaluate(async () => {
+          const shops = await window.pc.invoke('shops:list', {})
+          if (shops.ok && shops.value.activeId) {
+            await window.pc.invoke('shops:test-connection', { id: shops.value.activeId })
+          }
+        })
         for (const screen of screens) {
           await app.getByTestId(`nav-${screen}`).click()
           await expect(app.getByTestId(`view-${screen}`)).toBeVisible()
