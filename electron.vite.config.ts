@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // ...and the browser host, which runs the same core services under plain Node.
           'web-host': resolve('src/main/web-host/cli.ts'),
+          // Audience-import validation runs in a worker thread: its own entry file.
+          'import-worker': resolve('src/main/services/audience-import/import-worker.ts'),
         },
       },
     },

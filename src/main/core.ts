@@ -9,8 +9,13 @@ import { createLogger, type Logger } from './log/logger'
 import { SecretRegistry } from './log/redact'
 import { activityHandlers } from './services/activity/activity-handlers'
 import { openExternalSafely, type OpenExternal } from './services/app/external-links'
+import { importHandlers } from './services/audience-import/import-handlers'
+import { ImportService } from './services/audience-import/import-service'
 import { FileRegistry } from './services/files/file-registry'
 import { filesHandlers, type PickFiles } from './services/files/files-handlers'
+import { createSendsHandlers } from './services/sends'
+import { npsHandlers } from './services/nps/nps-handlers'
+import { NpsService } from './services/nps/nps-service'
 import {
   startDemoShop,
   type DemoShopOptions,
@@ -78,6 +83,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const files = new FileRegistry(opts.dataDir)
   await files.load()
 
+  const imports = new ImportService({
+    dataDir: opts.dataDir,
+    api: { call: (...a) => api.call(...a) },
+    shops,
+    files,
+    onChange: (s) => events.emit('import:job', s),
+  })
+  await imports.load()
+
   const activity = await ActivityLog.open({ dataDir: opts.dataDir, logger: log })
   activity.subscribe((record) => events.emit('activity:recorded', record))
   const api = createApiClient({
@@ -117,6 +131,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...shopsHandlers(shops, api),
     ...activityHandlers(activity, events),
     ...filesHandlers(files, opts.pickFiles ?? null),
+    ...importHandlers(imports),
+    ...(await createSendsHandlers({ dataDir: opts.dataDir, api, shops, files, events, log })),
+    ...npsHandlers(
+      new NpsService({
+        dataDir: opts.dataDir,
+        api,
+        credentials: () => shops.activeCredentials(),
+        onProgress: (p) => events.emit('nps:progress', p),
+      }),
+    ),
   }
 
   return {
@@ -132,6 +156,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     demoReady,
     async dispose() {
       await demoReady
+      await imports.dispose()
       await activity.flush()
       await (demo as RunningDemoShop | null)?.close()
     },

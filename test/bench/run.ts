@@ -1,6 +1,7 @@
 import { report } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
 import { ipcBenchmarks } from './ipc.bench'
+import { npsBenchmarks } from './nps.bench'
 import { startupBenchmarks } from './startup.bench'
 
 // `npm run bench`: each benchmark prints its subject next to a baseline measured in the
@@ -9,6 +10,7 @@ const results = [
   ...(await ipcBenchmarks()),
   ...(await startupBenchmarks()),
   ...(await coldStartBenchmarks()),
+  ...(await npsBenchmarks()),
 ]
 report(results)
 process.exit(0)

@@ -2,6 +2,9 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 const screens = [
   { nav: 'nav-overview', view: 'view-overview', en: 'Overview', ru: 'Обзор' },
+  { nav: 'nav-import', view: 'view-import', en: 'Audience import', ru: 'Импорт аудитории' },
+  { nav: 'nav-sends', view: 'view-sends', en: 'Transactional send', ru: 'Транзакционные отправки' },
+  { nav: 'nav-nps', view: 'view-nps', en: 'NPS analytics', ru: 'Аналитика NPS' },
   { nav: 'nav-activity', view: 'view-activity', en: 'Activity', ru: 'Журнал' },
   { nav: 'nav-settings', view: 'view-settings', en: 'Settings', ru: 'Настройки' },
   { nav: 'nav-about', view: 'view-about', en: 'About', ru: 'О программе' },
@@ -24,15 +27,13 @@ test('every screen is reachable from the sidebar and passes an axe scan, light a
 })
 
 test('the sidebar works from the keyboard alone', async ({ app }) => {
-  // Skip link first, then the navigation links in order.
+  // Skip link first, then the navigation links in the sidebar's order.
   await app.keyboard.press('Tab')
   await expect(app.getByRole('link', { name: 'Skip to content' })).toBeFocused()
-  await app.keyboard.press('Tab')
-  await expect(app.getByTestId('nav-overview')).toBeFocused()
-  await app.keyboard.press('Tab')
-  await expect(app.getByTestId('nav-activity')).toBeFocused()
-  await app.keyboard.press('Tab')
-  await expect(app.getByTestId('nav-settings')).toBeFocused()
+  for (const s of screens.slice(0, screens.findIndex((x) => x.nav === 'nav-settings') + 1)) {
+    await app.keyboard.press('Tab')
+    await expect(app.getByTestId(s.nav)).toBeFocused()
+  }
   await app.keyboard.press('Enter')
   await expect(app.getByTestId('view-settings')).toBeVisible()
 })
@@ -79,4 +80,17 @@ test('About shows the versions of the running console', async ({ app }) => {
 test('an unknown address shows a helpful not-found page', async ({ app, host }) => {
   await app.goto(host.url.replace('#/', '#/no-such-screen'))
   await expect(app.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+})
+
+test('Overview opens each main task in one click', async ({ app }) => {
+  for (const [task, view] of [
+    ['import', 'view-import'],
+    ['sends', 'view-sends'],
+    ['nps', 'view-nps'],
+  ] as const) {
+    await app.getByTestId('nav-overview').click()
+    await app.getByTestId(`overview-open-${task}`).click()
+    await expect(app.getByTestId(view)).toBeVisible()
+    await expect(app.getByTestId(`nav-${task}`)).toHaveAttribute('aria-current', 'page')
+  }
 })

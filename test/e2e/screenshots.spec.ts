@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures'
  * `npm run screenshots`: every screen in light and dark, English and Russian, into
  * docs/screenshots/ for review (and the README). Not part of `npm test`.
  */
-const screens = ['overview', 'activity', 'settings', 'about']
+const screens = ['overview', 'import', 'sends', 'nps', 'activity', 'settings', 'about']
 
 test.describe('screenshots', () => {
   test.skip(!process.env.SCREENSHOTS, 'run with npm run screenshots')

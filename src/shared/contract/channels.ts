@@ -1,6 +1,9 @@
 import { activityChannels } from './domains/activity'
 import { appChannels } from './domains/app'
 import { filesChannels } from './domains/files'
+import { importChannels } from './domains/import'
+import { npsChannels } from './domains/nps'
+import { sendsChannels } from './domains/sends'
 import { shopsChannels } from './domains/shops'
 
 /**
@@ -14,6 +17,9 @@ export const channels = {
   ...shopsChannels,
   ...activityChannels,
   ...filesChannels,
+  ...importChannels,
+  ...npsChannels,
+  ...sendsChannels,
 } as const
 
 export const channelNames = Object.keys(channels) as (keyof typeof channels)[]

@@ -1,3 +1,6 @@
+import { importEn } from './import.en'
+import { npsEn } from './nps.en'
+import { sendsEn } from './sends.en'
 /** The English catalogue is the reference: ru.ts must have exactly the same keys. */
 export const en = {
   app: {
@@ -10,7 +13,13 @@ export const en = {
     activity: 'Activity',
     settings: 'Settings',
     about: 'About',
+    nps: 'NPS analytics',
+    sends: 'Transactional send',
+    import: 'Audience import',
   },
+  nps: npsEn,
+  import: importEn,
+  sends: sendsEn,
   header: {
     shop: 'Shop',
     noShop: 'No shop connected yet',
@@ -57,6 +66,11 @@ export const en = {
     openSettings: 'Open Settings',
     docsLink: 'PersonaClick API documentation',
     counts: 'No shops | {n} shop | {n} shops',
+    tasks: 'What would you like to do?',
+    taskImport: 'Upload contacts from a CSV file into your audience or a suppression list.',
+    taskSends: 'Send one transactional message, or many from a CSV — never twice.',
+    taskNps: 'See your NPS score, its trend and what customers write.',
+    open: 'Open',
   },
   settings: {
     title: 'Settings',

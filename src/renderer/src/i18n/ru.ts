@@ -1,4 +1,7 @@
 import type { MessageSchema } from './en'
+import { importRu } from './import.ru'
+import { npsRu } from './nps.ru'
+import { sendsRu } from './sends.ru'
 
 export const ru: MessageSchema = {
   app: {
@@ -11,7 +14,13 @@ export const ru: MessageSchema = {
     activity: 'Журнал',
     settings: 'Настройки',
     about: 'О программе',
+    nps: 'Аналитика NPS',
+    sends: 'Транзакционные отправки',
+    import: 'Импорт аудитории',
   },
+  nps: npsRu,
+  import: importRu,
+  sends: sendsRu,
   header: {
     shop: 'Магазин',
     noShop: 'Магазин ещё не подключён',
@@ -58,6 +67,11 @@ export const ru: MessageSchema = {
     openSettings: 'Открыть настройки',
     docsLink: 'Документация PersonaClick API',
     counts: 'Нет магазинов | {n} магазин | {n} магазина | {n} магазинов',
+    tasks: 'Что нужно сделать?',
+    taskImport: 'Загрузить контакты из CSV-файла в аудиторию или в стоп-лист.',
+    taskSends: 'Отправить одно транзакционное сообщение или много из CSV — без повторов.',
+    taskNps: 'Посмотреть NPS, его динамику и что пишут клиенты.',
+    open: 'Открыть',
   },
   settings: {
     title: 'Настройки',

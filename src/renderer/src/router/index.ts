@@ -20,6 +20,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.overview', icon: 'pi pi-home' },
   },
   {
+    path: '/import',
+    name: 'import',
+    component: () => import('../views/ImportView.vue'),
+    meta: { titleKey: 'nav.import', icon: 'pi pi-upload' },
+  },
+  {
+    path: '/sends',
+    name: 'sends',
+    component: () => import('../views/SendsView.vue'),
+    meta: { titleKey: 'nav.sends', icon: 'pi pi-send' },
+  },
+  {
+    path: '/nps',
+    name: 'nps',
+    component: () => import('../views/NpsView.vue'),
+    meta: { titleKey: 'nav.nps', icon: 'pi pi-chart-line' },
+  },
+  {
     path: '/activity',
     name: 'activity',
     component: () => import('../views/ActivityView.vue'),

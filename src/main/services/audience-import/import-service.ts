@@ -1,0 +1,460 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ExportedFile } from '../../../shared/activity'
+import { AppFailure } from '../../../shared/errors'
+import type {
+  ColumnMapping,
+  DetectResult,
+  ImportJobState,
+  RejectedRow,
+  SavedMapping,
+  UploadOptions,
+  ValidateInput,
+} from '../../../shared/import'
+import { autoMap, mappingByHeader } from '../../../shared/import-automap'
+import type { TableFileOverrides } from '../../../shared/table-file'
+import type { ApiClient, CallOptions, ShopCredentials } from '../../api'
+import { toCsv } from '../../export/csv'
+import { detectTableFile } from '../table-file'
+import { JobStore, type JobRecord } from './job-store'
+import { runValidation, type ValidationRun } from './run-validation'
+import { uploadBatches } from './uploader'
+import { ISSUES_FILE, ROWS_FILE } from './validate-file'
+
+export interface ImportDeps {
+  dataDir: string
+  api: Pick<ApiClient, 'call'>
+  shops: {
+    credentials(profileId: string): ShopCredentials
+    state(): { activeId: string | null; shops: { id: string; defaultCountry: string }[] }
+  }
+  files: { pathOf(fileId: string): string; info(fileId: string): { name: string; size: number } }
+  onChange?: (state: ImportJobState) => void
+  callOptions?: CallOptions
+  /** Minimum ms between progress events per job (final states are always sent). */
+  progressEveryMs?: number
+}
+
+interface Live {
+  rec: JobRecord
+  abort: AbortController | null
+  validation: ValidationRun | null
+  running: Promise<void> | null
+  lastEmit: number
+}
+
+const RESUMABLE = new Set(['paused', 'failed'])
+
+export class ImportService {
+  private readonly store: JobStore
+  private readonly jobs = new Map<string, Live>()
+
+  constructor(private readonly deps: ImportDeps) {
+    this.store = new JobStore(deps.dataDir)
+  }
+
+  /** Reads the journals. A job that was uploading when the app died comes back paused. */
+  async load(): Promise<void> {
+    for (const rec of await this.store.loadAll()) {
+      const s = rec.state
+      if (s.status === 'uploading') Object.assign(s, { status: 'paused', interrupted: true })
+      if (s.status === 'validating')
+        Object.assign(s, {
+          status: 'failed',
+          error: {
+            code: 'CANCELLED',
+            message: 'The check was interrupted. Start the import again.',
+          },
+        })
+      this.jobs.set(s.id, { rec, abort: null, validation: null, running: null, lastEmit: 0 })
+    }
+  }
+
+  private activeProfile(): string {
+    const id = this.deps.shops.state().activeId
+    if (!id) throw new AppFailure('NOT_ALLOWED', 'Choose a shop first (Settings › Shops).')
+    return id
+  }
+
+  private country(profileId: string): string {
+    return this.deps.shops.state().shops.find((s) => s.id === profileId)?.defaultCountry ?? 'US'
+  }
+
+  async detect(fileId: string, overrides: TableFileOverrides = {}): Promise<DetectResult> {
+    const info = this.deps.files.info(fileId)
+    const detection = await detectTableFile(this.deps.files.pathOf(fileId), overrides)
+    const profileId = this.activeProfile()
+    const savedMappings = (await this.store.loadMappings())[profileId] ?? []
+    // The most recent saved mapping that knows one of these headers is the best guess.
+    const saved = savedMappings.find((m) =>
+      detection.headers.some((h) => autoMap([h], m)[0]?.kind !== 'ignore'),
+    )
+    return {
+      file: { fileId, name: info.name, size: info.size },
+      detection,
+      suggested: autoMap(detection.headers, detection.hasHeader ? saved : null),
+      savedMappings,
+      defaultCountry: this.country(profileId),
+    }
+  }
+
+  async validate(input: ValidateInput & { headers?: string[] }): Promise<ImportJobState> {
+    const profileId = this.activeProfile()
+    const info = this.deps.files.info(input.fileId)
+    const mapping: ColumnMapping = input.mapping
+    const mode = input.mode
+    if (
+      !mapping.some(
+        (t) =>
+          t.kind === 'field' &&
+          (t.field === 'email' || (mode === 'audience' && t.field === 'phone')),
+      )
+    )
+      throw new AppFailure(
+        'INVALID_INPUT',
+        mode === 'suppressed'
+          ? 'Choose the column that holds the email.'
+          : 'Choose the column that holds the email or the phone: every contact needs one.',
+      )
+    const id = randomUUID()
+    const state: ImportJobState = {
+      id,
+      profileId,
+      fileId: input.fileId,
+      fileName: info.name,
+      fileSize: info.size,
+      mode,
+      status: 'validating',
+      createdAt: new Date().toISOString(),
+      rowsRead: 0,
+      counts: null,
+      fieldIssues: [],
+      options: null,
+      upload: { sentRows: 0, batchesDone: 0, batchesTotal: 0, rowsPerSecond: 0, etaSeconds: null },
+      startedUploadAt: null,
+      finishedAt: null,
+      durationMs: null,
+      error: null,
+      interrupted: false,
+    }
+    const rec: JobRecord = {
+      state,
+      config: {
+        headers: input.headers ?? mapping.map((_, i) => `Column ${i + 1}`),
+        table: input.table,
+        mapping,
+        duplicates: input.duplicates ?? 'first',
+        dateOrder: input.dateOrder ?? 'dmy',
+        country: this.country(profileId),
+        sizeBytes: null,
+        sha256: null,
+      },
+      ackedBatches: 0,
+    }
+    const live: Live = { rec, abort: null, validation: null, running: null, lastEmit: 0 }
+    this.jobs.set(id, live)
+    await this.store.save(rec)
+    const run = runValidation(
+      {
+        path: this.deps.files.pathOf(input.fileId),
+        table: input.table,
+        mapping,
+        mode,
+        country: rec.config.country,
+        dateOrder: rec.config.dateOrder,
+        duplicates: rec.config.duplicates,
+        outDir: this.store.dirOf(id),
+      },
+      (rowsRead) => {
+        state.rowsRead = rowsRead
+        this.emit(live)
+      },
+    )
+    live.validation = run
+    live.running = run.result
+      .then(
+        async (r) => {
+          Object.assign(state, {
+            status: 'review',
+            counts: r.counts,
+            fieldIssues: r.fieldIssues,
+            rowsRead: r.counts.total,
+          })
+          Object.assign(rec.config, { sizeBytes: r.sizeBytes, sha256: r.sha256 })
+        },
+        (err: unknown) => {
+          Object.assign(state, {
+            status: state.status === 'cancelled' ? 'cancelled' : 'failed',
+            error: appError(err),
+          })
+        },
+      )
+      .then(async () => {
+        live.validation = null
+        live.running = null
+        await this.persist(live, true)
+      })
+    this.emit(live, true)
+    return { ...state }
+  }
+
+  /** Resolves when the job's current validation or upload run has stopped (tests, dispose). */
+  async settled(id: string): Promise<ImportJobState> {
+    const live = this.live(id)
+    while (live.running) await live.running
+    return { ...live.rec.state }
+  }
+
+  async start(id: string, options: UploadOptions): Promise<ImportJobState> {
+    const live = this.live(id)
+    if (live.rec.state.status !== 'review')
+      throw new AppFailure('NOT_ALLOWED', 'This import has already started.')
+    const counts = live.rec.state.counts!
+    Object.assign(live.rec.state, {
+      options,
+      upload: {
+        sentRows: 0,
+        batchesDone: 0,
+        batchesTotal: Math.ceil(counts.toUpload / options.batchSize),
+        rowsPerSecond: 0,
+        etaSeconds: null,
+      },
+    })
+    live.rec.ackedBatches = 0
+    return this.runUpload(live)
+  }
+
+  async resume(id: string): Promise<ImportJobState> {
+    const live = this.live(id)
+    const s = live.rec.state
+    if (!RESUMABLE.has(s.status) || !s.options)
+      throw new AppFailure('NOT_ALLOWED', 'This import cannot be resumed.')
+    await this.checkFileUnchanged(live.rec)
+    return this.runUpload(live)
+  }
+
+  pause(id: string): Promise<ImportJobState> {
+    const live = this.live(id)
+    if (live.rec.state.status !== 'uploading')
+      throw new AppFailure('NOT_ALLOWED', 'Only a running upload can be paused.')
+    live.rec.state.status = 'paused'
+    live.abort?.abort()
+    return this.settled(id)
+  }
+
+  async cancel(id: string): Promise<ImportJobState> {
+    const live = this.live(id)
+    const s = live.rec.state
+    if (['done', 'cancelled'].includes(s.status)) return { ...s }
+    s.status = 'cancelled'
+    s.finishedAt = new Date().toISOString()
+    live.abort?.abort()
+    await live.validation?.cancel()
+    await this.settled(id)
+    await this.persist(live, true)
+    return { ...s }
+  }
+
+  list(): ImportJobState[] {
+    const profileId = this.deps.shops.state().activeId
+    return [...this.jobs.values()]
+      .map((j) => ({ ...j.rec.state }))
+      .filter((s) => s.profileId === profileId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  }
+
+  async discard(id: string): Promise<void> {
+    const live = this.live(id)
+    if (live.running) throw new AppFailure('NOT_ALLOWED', 'Pause or cancel the import first.')
+    this.jobs.delete(id)
+    await this.store.remove(id)
+  }
+
+  /** Rejected rows and rows with a dropped value, first `limit`, for the review table. */
+  async issues(id: string, limit: number): Promise<RejectedRow[]> {
+    const text = await readFile(
+      join(this.store.dirOf(this.live(id).rec.state.id), ISSUES_FILE),
+      'utf8',
+    ).catch(() => '')
+    const out: RejectedRow[] = []
+    for (const line of text.split('\n')) {
+      if (!line) continue
+      out.push(JSON.parse(line) as RejectedRow)
+      if (out.length >= limit) break
+    }
+    return out
+  }
+
+  /** The error report: the original row and the reason, CSV with BOM, formula-safe. */
+  async errorReport(id: string): Promise<ExportedFile> {
+    const rec = this.live(id).rec
+    const rows = await this.issues(id, Number.MAX_SAFE_INTEGER)
+    const content = toCsv(
+      ['Row', 'Outcome', 'Reason', ...rec.config.headers],
+      rows.map((r) => [
+        r.rowNumber,
+        r.rejected ? 'not imported' : 'imported without a value',
+        r.reasons.join('; '),
+        ...r.fields,
+      ]),
+    )
+    const base = rec.state.fileName.replace(/\.[^.]+$/, '')
+    return { filename: `${base}-errors.csv`, mimeType: 'text/csv;charset=utf-8', content }
+  }
+
+  async mappings(): Promise<SavedMapping[]> {
+    return (await this.store.loadMappings())[this.activeProfile()] ?? []
+  }
+
+  async saveMapping(
+    name: string,
+    headers: string[],
+    mapping: ColumnMapping,
+  ): Promise<SavedMapping[]> {
+    const profileId = this.activeProfile()
+    const all = await this.store.loadMappings()
+    const list = (all[profileId] ?? []).filter((m) => m.name !== name)
+    list.unshift({
+      id: randomUUID(),
+      name,
+      byHeader: mappingByHeader(headers, mapping),
+      savedAt: new Date().toISOString(),
+    })
+    all[profileId] = list.slice(0, 50)
+    await this.store.saveMappings(all)
+    return all[profileId]
+  }
+
+  async deleteMapping(mappingId: string): Promise<SavedMapping[]> {
+    const profileId = this.activeProfile()
+    const all = await this.store.loadMappings()
+    all[profileId] = (all[profileId] ?? []).filter((m) => m.id !== mappingId)
+    await this.store.saveMappings(all)
+    return all[profileId]
+  }
+
+  /** Stops every running job without marking it finished (they resume after restart). */
+  async dispose(): Promise<void> {
+    for (const live of this.jobs.values()) {
+      live.abort?.abort()
+      await live.validation?.cancel()
+    }
+  }
+
+  private live(id: string): Live {
+    const live = this.jobs.get(id)
+    if (!live) throw new AppFailure('NOT_FOUND', 'That import is no longer in the history.')
+    return live
+  }
+
+  private async checkFileUnchanged(rec: JobRecord): Promise<void> {
+    const path = this.deps.files.pathOf(rec.state.fileId)
+    const size = (await stat(path).catch(() => null))?.size
+    const changed = size !== rec.config.sizeBytes || (await sha256(path)) !== rec.config.sha256
+    if (changed) {
+      const error = {
+        code: 'NOT_ALLOWED' as const,
+        message: `"${rec.state.fileName}" changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.`,
+        details: { reason: 'file-changed' },
+      }
+      rec.state.error = error
+      throw new AppFailure(error.code, error.message, error.details)
+    }
+  }
+
+  private async runUpload(live: Live): Promise<ImportJobState> {
+    const s = live.rec.state
+    const options = s.options!
+    const abort = new AbortController()
+    live.abort = abort
+    Object.assign(s, { status: 'uploading', error: null, interrupted: false })
+    s.startedUploadAt ??= new Date().toISOString()
+    await this.persist(live, true)
+    const creds = this.deps.shops.credentials(s.profileId)
+    const endpoint = s.mode === 'suppressed' ? 'import.suppressed' : 'import.audience'
+    const started = performance.now()
+    let sentThisRun = 0
+    const upload = uploadBatches(
+      join(this.store.dirOf(s.id), ROWS_FILE),
+      s.mode,
+      options,
+      live.rec.ackedBatches,
+      {
+        signal: abort.signal,
+        send: async (batch) => {
+          if (options.dryRun) return
+          const params: Record<string, unknown> = { audience: batch }
+          if (s.mode === 'audience' && options.segmentId !== undefined)
+            params.segment_id = String(options.segmentId)
+          await this.deps.api.call(endpoint, creds, params, {
+            ...this.deps.callOptions,
+            signal: abort.signal,
+          })
+        },
+        acked: async (index, rows) => {
+          live.rec.ackedBatches = index + 1
+          sentThisRun += rows
+          const rate = sentThisRun / Math.max(0.001, (performance.now() - started) / 1000)
+          const left = (s.counts?.toUpload ?? 0) - (s.upload.sentRows + rows)
+          s.upload = {
+            ...s.upload,
+            sentRows: s.upload.sentRows + rows,
+            batchesDone: index + 1,
+            rowsPerSecond: Math.round(rate),
+            etaSeconds: rate > 0 ? Math.ceil(left / rate) : null,
+          }
+          await this.persist(live, false)
+        },
+      },
+    )
+    live.running = upload
+      .then(
+        (how) => {
+          if (how === 'finished' && s.status === 'uploading') {
+            s.status = 'done'
+            s.upload.etaSeconds = 0
+          }
+        },
+        (err: unknown) => {
+          if (abort.signal.aborted) return // paused or cancelled: status already set
+          Object.assign(s, { status: 'failed', error: appError(err) })
+        },
+      )
+      .then(async () => {
+        if (s.status === 'done' || s.status === 'cancelled' || s.status === 'failed') {
+          s.finishedAt = new Date().toISOString()
+          s.durationMs = Date.parse(s.finishedAt) - Date.parse(s.startedUploadAt ?? s.createdAt)
+        }
+        live.abort = null
+        live.running = null
+        await this.persist(live, true)
+      })
+    return { ...s }
+  }
+
+  private async persist(live: Live, force: boolean): Promise<void> {
+    await this.store.save(live.rec)
+    this.emit(live, force)
+  }
+
+  private emit(live: Live, force = false): void {
+    const now = Date.now()
+    if (!force && now - live.lastEmit < (this.deps.progressEveryMs ?? 200)) return
+    live.lastEmit = now
+    this.deps.onChange?.({ ...live.rec.state })
+  }
+}
+
+function appError(err: unknown) {
+  return err instanceof AppFailure
+    ? err.appError
+    : { code: 'INTERNAL' as const, message: String((err as Error)?.message ?? err) }
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}

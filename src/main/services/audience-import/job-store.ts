@@ -1,0 +1,77 @@
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { ImportJobState, SavedMapping } from '../../../shared/import'
+import type { TableReadSettings } from '../../../shared/table-file'
+import type { ColumnMapping, DateOrder, DuplicateRule } from '../../../shared/import'
+import { readJsonFile, writeJsonFile } from '../../store/json-file'
+
+/**
+ * What `imports/<id>/job.json` holds: the job's visible state plus everything needed to
+ * resume after a crash. `ackedBatches` is the durable upload cursor: batch k (rows
+ * k·size … (k+1)·size−1 of rows.jsonl) was acknowledged by the API. It is written after each
+ * acknowledgement, so a crash re-sends at most the batch in flight (imports are upserts).
+ */
+export interface JobRecord {
+  state: ImportJobState
+  config: {
+    headers: string[]
+    table: TableReadSettings
+    mapping: ColumnMapping
+    duplicates: DuplicateRule
+    dateOrder: DateOrder
+    country: string
+    /** Of the marketer's file when validated; resume refuses a file that changed. */
+    sizeBytes: number | null
+    sha256: string | null
+  }
+  ackedBatches: number
+}
+
+// job.json is written only by us; a loose schema keeps old records loadable.
+const recordSchema = z.custom<JobRecord>(
+  (v) =>
+    typeof v === 'object' && v !== null && 'state' in v && 'config' in v && 'ackedBatches' in v,
+)
+const mappingsSchema = z.record(z.string(), z.array(z.custom<SavedMapping>()))
+
+export class JobStore {
+  readonly root: string
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'imports')
+  }
+
+  dirOf(id: string): string {
+    return join(this.root, 'jobs', id)
+  }
+
+  async loadAll(): Promise<JobRecord[]> {
+    await mkdir(join(this.root, 'jobs'), { recursive: true, mode: 0o700 })
+    const out: JobRecord[] = []
+    for (const id of await readdir(join(this.root, 'jobs'))) {
+      const rec = await readJsonFile(
+        join(this.dirOf(id), 'job.json'),
+        recordSchema.nullable(),
+        null,
+      )
+      if (rec) out.push(rec)
+    }
+    return out
+  }
+
+  save(rec: JobRecord): Promise<void> {
+    return writeJsonFile(join(this.dirOf(rec.state.id), 'job.json'), rec)
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.dirOf(id), { recursive: true, force: true })
+  }
+
+  loadMappings(): Promise<Record<string, SavedMapping[]>> {
+    return readJsonFile(join(this.root, 'mappings.json'), mappingsSchema, {})
+  }
+
+  saveMappings(all: Record<string, SavedMapping[]>): Promise<void> {
+    return writeJsonFile(join(this.root, 'mappings.json'), all)
+  }
+}

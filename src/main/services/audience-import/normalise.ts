@@ -1,0 +1,148 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import validator from 'validator'
+import type { DateOrder, FieldKind } from '../../../shared/import'
+
+/** A normalised value, or why the cell cannot be used. `undefined` means "empty: omit". */
+export type Normalised = { value: string | number | boolean } | { error: string } | undefined
+
+/**
+ * Lower-casing is locale-independent on purpose: toLocaleLowerCase on a Turkish system
+ * turns "I" into dotless "ı", which would corrupt ASCII emails.
+ */
+export function normaliseEmail(raw: string): Normalised {
+  const v = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase()
+  if (!v) return undefined
+  if (!validator.isEmail(v, { allow_utf8_local_part: true, require_tld: true }))
+    return { error: 'not a valid email address' }
+  return { value: v }
+}
+
+/** Digits with the country code, no "+", as in the reference ("19991005000"). */
+export function normalisePhone(raw: string, country: string): Normalised {
+  const v = raw.trim()
+  if (!v) return undefined
+  // "8 916…" is how Russians write +7 916…; libphonenumber handles that with country RU.
+  const parsed = parsePhoneNumberFromString(
+    v.startsWith('00') ? `+${v.slice(2)}` : v,
+    country as CountryCode,
+  )
+  if (!parsed?.isValid()) return { error: 'not a valid phone number' }
+  return { value: parsed.number.slice(1) }
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'да', 'д', 'evet', 'e', 'on', 'x', '+'])
+const FALSE = new Set(['false', 'no', 'n', '0', 'нет', 'н', 'hayır', 'hayir', 'h', 'off', '-'])
+
+export function normaliseBool(raw: string): Normalised {
+  const v = raw.trim().toLowerCase()
+  if (!v) return undefined
+  if (TRUE.has(v)) return { value: true }
+  if (FALSE.has(v)) return { value: false }
+  return { error: 'not yes/no' }
+}
+
+const MALE = new Set(['m', 'male', 'man', 'м', 'муж', 'мужской', 'мужчина', 'e', 'erkek', 'bay'])
+const FEMALE = new Set([
+  'f',
+  'female',
+  'woman',
+  'w',
+  'ж',
+  'жен',
+  'женский',
+  'женщина',
+  'k',
+  'kadın',
+  'kadin',
+  'bayan',
+])
+
+export function normaliseGender(raw: string): Normalised {
+  const v = raw.trim().toLowerCase().replace(/\.$/, '')
+  if (!v) return undefined
+  if (MALE.has(v)) return { value: 'm' }
+  if (FEMALE.has(v)) return { value: 'f' }
+  return { error: 'not m or f' }
+}
+
+/** Whole numbers; spreadsheets add thousands separators and ",00" / ".00" tails. */
+export function normaliseInt(raw: string): Normalised {
+  const v = raw.trim().replace(/[\s\u00a0']/g, '')
+  if (!v) return undefined
+  const m = /^(-?\d+)(?:[.,]0+)?$/.exec(v)
+  if (!m) return { error: 'not a whole number' }
+  const n = Number(m[1])
+  if (!Number.isSafeInteger(n) || n < 0) return { error: 'not a whole number of 0 or more' }
+  return { value: n }
+}
+
+const ISO = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[T\s].*)?$/
+const DMY = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?:\s.*)?$/
+
+/** To YYYY-MM-DD. a/b/yyyy is ambiguous; `order` is what the marketer chose for the file. */
+export function normaliseDate(raw: string, order: DateOrder): Normalised {
+  const v = raw.trim()
+  if (!v) return undefined
+  let y: number, m: number, d: number
+  const iso = ISO.exec(v)
+  const other = iso ? null : DMY.exec(v)
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+  else if (other) {
+    const a = Number(other[1])
+    const b = Number(other[2])
+    y = Number(other[3])
+    ;[d, m] = order === 'dmy' ? [a, b] : [b, a]
+  } else return { error: 'not a date (use YYYY-MM-DD)' }
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return {
+      error:
+        order === 'dmy'
+          ? 'not a real date (read as day/month)'
+          : 'not a real date (read as month/day)',
+    }
+  if (y < 1900 || date.getTime() > Date.now()) return { error: 'date out of range' }
+  return { value: date.toISOString().slice(0, 10) }
+}
+
+export function normalisePlatform(raw: string): Normalised {
+  const v = raw.trim().toLowerCase()
+  if (!v) return undefined
+  if (v === 'ios' || v === 'apns' || v === 'apple') return { value: 'ios' }
+  if (v === 'android' || v === 'firebase' || v === 'fcm') return { value: 'android' }
+  return { error: 'not ios or android' }
+}
+
+export function normaliseString(raw: string): Normalised {
+  const v = raw.trim()
+  return v ? { value: v } : undefined
+}
+
+export function normaliseCell(
+  kind: FieldKind,
+  raw: string,
+  country: string,
+  order: DateOrder,
+): Normalised {
+  switch (kind) {
+    case 'email':
+      return normaliseEmail(raw)
+    case 'phone':
+      return normalisePhone(raw, country)
+    case 'bool':
+      return normaliseBool(raw)
+    case 'gender':
+      return normaliseGender(raw)
+    case 'int':
+      return normaliseInt(raw)
+    case 'date':
+      return normaliseDate(raw, order)
+    case 'platform':
+      return normalisePlatform(raw)
+    case 'string':
+      return normaliseString(raw)
+  }
+}

@@ -1,0 +1,62 @@
+import {
+  audienceFields,
+  type ColumnMapping,
+  type DateOrder,
+  type ImportMode,
+} from '../../../shared/import'
+import { normaliseCell } from './normalise'
+
+export type AudienceRow = Record<string, string | number | boolean>
+
+export type RowVerdict =
+  | { ok: true; row: AudienceRow; warnings: { field: string; reason: string }[] }
+  | { ok: false; problems: { field: string; reason: string }[] }
+
+export interface RowValidatorConfig {
+  mapping: ColumnMapping
+  mode: ImportMode
+  country: string
+  dateOrder: DateOrder
+}
+
+/**
+ * Builds the per-row check. Policy: a bad email or phone rejects the row (it would be
+ * matched to the wrong person or nobody); a bad optional value (gender "n/a") is dropped
+ * from that row and reported as a warning, so one messy column does not block a list.
+ * Rows with neither a valid email nor phone are rejected: the API cannot match them.
+ */
+export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[]) => RowVerdict {
+  const columns = cfg.mapping.flatMap((t, i) => {
+    if (t.kind === 'ignore') return []
+    if (cfg.mode === 'suppressed' && !(t.kind === 'field' && t.field === 'email')) return []
+    const key = t.kind === 'field' ? t.field : t.key
+    const kind = t.kind === 'field' ? audienceFields[t.field] : ('string' as const)
+    return [{ i, key, kind }]
+  })
+  return (fields) => {
+    const row: AudienceRow = {}
+    const warnings: { field: string; reason: string }[] = []
+    const problems: { field: string; reason: string }[] = []
+    for (const c of columns) {
+      const n = normaliseCell(c.kind, fields[c.i] ?? '', cfg.country, cfg.dateOrder)
+      if (n === undefined) continue
+      if ('error' in n) {
+        if (c.kind === 'email' || c.kind === 'phone')
+          problems.push({ field: c.key, reason: n.error })
+        else warnings.push({ field: c.key, reason: n.error })
+      } else row[c.key] = n.value
+    }
+    if (problems.length) return { ok: false, problems }
+    if (row.email === undefined && (cfg.mode === 'suppressed' || row.phone === undefined))
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'row',
+            reason: cfg.mode === 'suppressed' ? 'no email' : 'no email or phone',
+          },
+        ],
+      }
+    return { ok: true, row, warnings }
+  }
+}

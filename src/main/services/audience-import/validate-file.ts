@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import { createReadStream } from 'node:fs'
+import { join } from 'node:path'
+import type {
+  DuplicateRule,
+  FieldIssueSummary,
+  RejectedRow,
+  ValidationCounts,
+} from '../../../shared/import'
+import type { TableReadSettings } from '../../../shared/table-file'
+import { readTableRows } from '../table-file'
+import { rowValidator, type RowValidatorConfig } from './row-validator'
+
+export interface ValidateFileConfig extends RowValidatorConfig {
+  path: string
+  table: TableReadSettings
+  duplicates: DuplicateRule
+  /** Where rows.jsonl (to upload, one JSON object a line) and issues.jsonl go. */
+  outDir: string
+}
+
+export interface ValidateFileResult {
+  counts: ValidationCounts
+  fieldIssues: FieldIssueSummary[]
+  sizeBytes: number
+  sha256: string
+}
+
+export const ROWS_FILE = 'rows.jsonl'
+export const ISSUES_FILE = 'issues.jsonl'
+
+/** Buffered line writer honouring back-pressure (1M rows must not pile up in memory). */
+class Lines {
+  private buf: string[] = []
+  constructor(private readonly out: WriteStream) {}
+  async push(line: string): Promise<void> {
+    this.buf.push(line)
+    if (this.buf.length >= 2000) await this.flush()
+  }
+  async flush(): Promise<void> {
+    if (!this.buf.length) return
+    const ok = this.out.write(this.buf.join('\n') + '\n')
+    this.buf = []
+    if (!ok) await once(this.out, 'drain')
+  }
+  async close(): Promise<void> {
+    await this.flush()
+    this.out.end()
+    await once(this.out, 'finish')
+  }
+}
+
+/**
+ * One streaming pass: read, check, normalise, de-duplicate; valid rows to rows.jsonl,
+ * rejected/warned rows to issues.jsonl. Runs in the import worker (never on the host's
+ * event loop). Hashes the raw bytes as they pass, for the resume check.
+ */
+export async function validateFile(
+  cfg: ValidateFileConfig,
+  onProgress: (rowsRead: number, bytesRead: number) => void = () => {},
+): Promise<ValidateFileResult> {
+  await mkdir(cfg.outDir, { recursive: true })
+  const check = rowValidator(cfg)
+  const hash = createHash('sha256')
+  let bytes = 0
+  const pass1Path = join(cfg.outDir, 'pass1.jsonl')
+  const rowsOut = new Lines(createWriteStream(pass1Path))
+  const issuesOut = new Lines(createWriteStream(join(cfg.outDir, ISSUES_FILE)))
+  const issues = new Map<string, FieldIssueSummary>()
+  const note = (field: string, reason: string, rowNumber: number) => {
+    const k = `${field}\u0000${reason}`
+    const s = issues.get(k) ?? { field, reason, count: 0, examples: [] }
+    s.count++
+    if (s.examples.length < 5) s.examples.push(rowNumber)
+    issues.set(k, s)
+  }
+  // Identifier → index of the kept line in pass1 (and its row number, for the report).
+  const seen = new Map<string, number>()
+  const lineRows: number[] = []
+  const superseded = new Map<number, number>() // line index → winner's row number
+  const counts: ValidationCounts = {
+    total: 0,
+    valid: 0,
+    rejected: 0,
+    duplicates: 0,
+    withWarnings: 0,
+    toUpload: 0,
+  }
+  let line = 0
+  for await (const { rowNumber, fields } of readTableRows(cfg.path, cfg.table, {
+    onBytes: (chunk) => {
+      hash.update(chunk)
+      bytes += chunk.length
+    },
+  })) {
+    counts.total++
+    if (counts.total % 20_000 === 0) onProgress(counts.total, bytes)
+    const v = check(fields)
+    if (!v.ok) {
+      counts.rejected++
+      for (const p of v.problems) note(p.field, p.reason, rowNumber)
+      const r: RejectedRow = {
+        rowNumber,
+        fields,
+        rejected: true,
+        reasons: v.problems.map((p) => `${p.field}: ${p.reason}`),
+      }
+      await issuesOut.push(JSON.stringify(r))
+      continue
+    }
+    counts.valid++
+    const keys: string[] = []
+    if (v.row.email !== undefined) keys.push(`e:${String(v.row.email)}`)
+    if (v.row.phone !== undefined) keys.push(`p:${String(v.row.phone)}`)
+    const clash = keys.map((k) => seen.get(k)).filter((x): x is number => x !== undefined)
+    if (clash.length) {
+      if (cfg.duplicates === 'first') {
+        counts.duplicates++
+        note('row', 'duplicate (first row kept)', rowNumber)
+        const r: RejectedRow = {
+          rowNumber,
+          fields,
+          rejected: true,
+          reasons: [`duplicate of row ${lineRows[clash[0]!]}`],
+        }
+        await issuesOut.push(JSON.stringify(r))
+        continue
+      }
+      for (const idx of clash) {
+        if (!superseded.has(idx)) {
+          superseded.set(idx, rowNumber)
+          counts.duplicates++
+          note('row', 'duplicate (last row kept)', lineRows[idx]!)
+        }
+      }
+    }
+    if (v.warnings.length) {
+      counts.withWarnings++
+      for (const w of v.warnings) note(w.field, w.reason, rowNumber)
+      const r: RejectedRow = {
+        rowNumber,
+        fields,
+        rejected: false,
+        reasons: v.warnings.map((w) => `${w.field}: ${w.reason} (value left out)`),
+      }
+      await issuesOut.push(JSON.stringify(r))
+    }
+    for (const k of keys) seen.set(k, line)
+    lineRows.push(rowNumber)
+    line++
+    await rowsOut.push(JSON.stringify(v.row))
+  }
+  await rowsOut.close()
+  seen.clear()
+  const rowsPath = join(cfg.outDir, ROWS_FILE)
+  if (superseded.size === 0) await rename(pass1Path, rowsPath)
+  else {
+    // Last wins: a second pass drops the rows a later duplicate replaced.
+    const out = new Lines(createWriteStream(rowsPath))
+    let i = 0
+    for await (const text of createInterface({
+      input: createReadStream(pass1Path),
+      crlfDelay: Infinity,
+    })) {
+      if (!superseded.has(i)) await out.push(text)
+      i++
+    }
+    await out.close()
+    await rm(pass1Path, { force: true })
+    for (const [idx, winner] of superseded) {
+      const r: RejectedRow = {
+        rowNumber: lineRows[idx]!,
+        fields: [],
+        rejected: true,
+        reasons: [`duplicate: replaced by row ${winner}`],
+      }
+      await issuesOut.push(JSON.stringify(r))
+    }
+  }
+  await issuesOut.close()
+  counts.toUpload = line - superseded.size
+  onProgress(counts.total, bytes)
+  return {
+    counts,
+    fieldIssues: [...issues.values()].sort((a, b) => b.count - a.count),
+    sizeBytes: bytes,
+    sha256: hash.digest('hex'),
+  }
+}

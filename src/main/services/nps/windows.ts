@@ -1,0 +1,179 @@
+/**
+ * Getting every review out of an endpoint that returns at most 1,000 per request and has
+ * no paging: ask for a window, and whenever the answer is full, split the window and ask
+ * again. Pure apart from the injected `fetch`, so the splitting is unit-tested.
+ */
+
+export const DAY_MS = 86_400_000
+
+/** YYYY-MM-DD (UTC) of an epoch-ms instant. */
+export function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** Epoch ms of a day's first instant (UTC). */
+export function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`)
+}
+
+export function addDays(day: string, n: number): string {
+  return dayOf(dayStart(day) + n * DAY_MS)
+}
+
+/** Number of days from `from` to `to`, both included. */
+export function dayCount(from: string, to: string): number {
+  return Math.round((dayStart(to) - dayStart(from)) / DAY_MS) + 1
+}
+
+/** Every day from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let t = dayStart(from), end = dayStart(to); t <= end; t += DAY_MS) out.push(dayOf(t))
+  return out
+}
+
+/**
+ * Sorted days grouped into runs of consecutive days, each at most `maxDays` long: the
+ * first requests of a load, so a year's fetch starts as a dozen requests in parallel
+ * rather than one that is certain to be full.
+ */
+export function contiguousRanges(days: readonly string[], maxDays = 31): [string, string][] {
+  const out: [string, string][] = []
+  let start: string | null = null
+  let prev: string | null = null
+  let len = 0
+  for (const day of days) {
+    if (start !== null && prev !== null && addDays(prev, 1) === day && len < maxDays) {
+      prev = day
+      len++
+      continue
+    }
+    if (start !== null && prev !== null) out.push([start, prev])
+    start = prev = day
+    len = 1
+  }
+  if (start !== null && prev !== null) out.push([start, prev])
+  return out
+}
+
+/** Asks for one window; `from`/`to` are days (YYYY-MM-DD) or full ISO timestamps. */
+export type FetchWindow = (from: string, to: string) => Promise<unknown[]>
+
+export interface SplitOptions {
+  /** The API's cap; an answer this long may have been cut short. */
+  limit: number
+  /** Narrowest time slice tried within a day before giving up on it. Default 1 s. */
+  minSliceMs?: number
+  /** Called after every request with the rows it returned. */
+  onRequest?: (rows: number) => void
+}
+
+export interface SplitResult {
+  /** Raw rows, possibly with duplicates where time slices touch; callers dedupe by id. */
+  rows: unknown[]
+  requests: number
+  /** Days still returning the cap at the narrowest slice, or whose slices were refused. */
+  truncatedDays: string[]
+}
+
+function createdAtMs(row: unknown): number | null {
+  if (typeof row !== 'object' || row === null) return null
+  const v = (row as Record<string, unknown>).created_at
+  if (typeof v !== 'string') return null
+  const t = Date.parse(v)
+  return Number.isNaN(t) ? null : t
+}
+
+/**
+ * A time slice is only trusted if every dated row lies inside it: an API that ignored the
+ * time of day would answer each slice with the whole day's first 1,000 again, and taking
+ * those as complete would double-count some reviews and silently miss others.
+ */
+function within(rows: readonly unknown[], fromMs: number, toMs: number): boolean {
+  for (const row of rows) {
+    const t = createdAtMs(row)
+    if (t !== null && (t < fromMs || t > toMs)) return false
+  }
+  return true
+}
+
+/**
+ * Fetches the days `from`..`to` (inclusive) completely. Halves a full window by days down to
+ * single days; halves a full single day by time (ISO timestamps, inclusive bounds as the
+ * sandbox documents) down to `minSliceMs`. If the API refuses or ignores timestamps, the day
+ * keeps its first 1,000 rows and is reported as possibly truncated. Malformed rows count
+ * towards the cap like any other row (the server counted them), so the length test is on
+ * raw rows.
+ */
+export async function fetchSplit(
+  from: string,
+  to: string,
+  fetch: FetchWindow,
+  opts: SplitOptions,
+): Promise<SplitResult> {
+  const minSlice = opts.minSliceMs ?? 1000
+  const truncated = new Set<string>()
+  let requests = 0
+  const ask = async (a: string, b: string): Promise<unknown[]> => {
+    const rows = await fetch(a, b)
+    requests++
+    opts.onRequest?.(rows.length)
+    return rows
+  }
+  const full = (rows: readonly unknown[]): boolean => rows.length >= opts.limit
+
+  const byTime = async (
+    day: string,
+    fromMs: number,
+    toMs: number,
+    fullRows: unknown[],
+  ): Promise<unknown[]> => {
+    if (toMs - fromMs < minSlice) {
+      truncated.add(day)
+      return fullRows
+    }
+    const mid = Math.floor((fromMs + toMs) / 2)
+    let halves: [unknown[], unknown[]]
+    try {
+      halves = await Promise.all([
+        ask(new Date(fromMs).toISOString(), new Date(mid).toISOString()),
+        ask(new Date(mid + 1).toISOString(), new Date(toMs).toISOString()),
+      ])
+    } catch (err) {
+      // A 400 means this API wants plain days only; anything else is a real failure.
+      if (isBadRequest(err)) {
+        truncated.add(day)
+        return fullRows
+      }
+      throw err
+    }
+    const [a, b] = halves
+    if (!within(a, fromMs, mid) || !within(b, mid + 1, toMs)) {
+      truncated.add(day)
+      return fullRows
+    }
+    const [ra, rb] = await Promise.all([
+      full(a) ? byTime(day, fromMs, mid, a) : a,
+      full(b) ? byTime(day, mid + 1, toMs, b) : b,
+    ])
+    return ra.concat(rb)
+  }
+
+  const byDays = async (a: string, b: string, known?: unknown[]): Promise<unknown[]> => {
+    const rows = known ?? (await ask(a, b))
+    if (!full(rows)) return rows
+    if (a === b) return byTime(a, dayStart(a), dayStart(a) + DAY_MS - 1, rows)
+    const leftDays = Math.floor(dayCount(a, b) / 2)
+    const midDay = addDays(a, leftDays - 1)
+    const [l, r] = await Promise.all([byDays(a, midDay), byDays(addDays(midDay, 1), b)])
+    return l.concat(r)
+  }
+
+  const rows = await byDays(from, to)
+  return { rows, requests, truncatedDays: [...truncated].sort() }
+}
+
+function isBadRequest(err: unknown): boolean {
+  const code = (err as { appError?: { code?: unknown } } | null)?.appError?.code
+  return code === 'API_BAD_REQUEST' || code === 'API_NOT_ACCEPTABLE'
+}

@@ -1,0 +1,37 @@
+import { AppFailure } from '../../../shared/errors'
+import type { SendStatus } from '../../../shared/sends'
+
+export interface SendFailure {
+  status: Exclude<SendStatus, 'sent'>
+  errorCode: string
+  error: string
+}
+
+/**
+ * What a failed send means for the customer. `unknown` whenever the message may have gone
+ * out: no answer after the request left (OUTCOME_UNKNOWN), or a 5xx the server may have
+ * hit after queueing the message. Those are never resent automatically; the marketer
+ * checks the notification history instead. Everything else provably did not send.
+ */
+export function classifySendError(err: unknown): SendFailure {
+  if (err instanceof AppFailure) {
+    const { code, message, details } = err.appError
+    const maybe = code === 'OUTCOME_UNKNOWN' || details?.mayHaveBeenProcessed === true
+    return { status: maybe ? 'unknown' : 'failed', errorCode: code, error: message }
+  }
+  // A bug of ours before or around the request: we cannot tell whether it left.
+  return {
+    status: 'unknown',
+    errorCode: 'INTERNAL',
+    error: err instanceof Error ? err.message : String(err),
+  }
+}
+
+/** The message code from `{"code": "…"}` (whatever the envelope normalised to). */
+export function messageCodeOf(data: unknown): string | null {
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const code = (data as Record<string, unknown>).code
+    if (typeof code === 'string' || typeof code === 'number') return String(code)
+  }
+  return null
+}

@@ -1,0 +1,134 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { IntakeFile } from '../../../shared/files'
+import type {
+  ColumnMapping,
+  DateOrder,
+  DetectResult,
+  DuplicateRule,
+  ImportJobState,
+  ImportMode,
+  RejectedRow,
+  UploadOptions,
+} from '../../../shared/import'
+import type { TableFileOverrides } from '../../../shared/table-file'
+import { ApiError, invoke, onEvent } from '../api'
+import { downloadFile } from '../composables/download-file'
+
+/** Audience import: the current file's detection, the current job, and the history. */
+export const useImportStore = defineStore('import', () => {
+  const detected = ref<DetectResult | null>(null)
+  const job = ref<ImportJobState | null>(null)
+  const issues = ref<RejectedRow[]>([])
+  const history = ref<ImportJobState[]>([])
+  const busy = ref(false)
+  const error = ref<string | null>(null)
+  let unsubscribe: (() => void) | null = null
+
+  function listen(): void {
+    unsubscribe ??= onEvent('import:job', (s) => {
+      if (job.value?.id === s.id) {
+        const wasValidating = job.value.status === 'validating'
+        job.value = s
+        if (wasValidating && s.status === 'review') void loadIssues()
+      }
+      const i = history.value.findIndex((h) => h.id === s.id)
+      if (i >= 0) history.value[i] = s
+      else history.value.unshift(s)
+    })
+  }
+
+  async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true
+    error.value = null
+    try {
+      return await fn()
+    } catch (err) {
+      error.value = err instanceof ApiError ? err.message : String(err)
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const detect = (file: IntakeFile, overrides: TableFileOverrides = {}) =>
+    run(async () => {
+      detected.value = await invoke('import:detect', { fileId: file.fileId, overrides })
+      job.value = null
+    })
+
+  const validate = (
+    mapping: ColumnMapping,
+    mode: ImportMode,
+    duplicates: DuplicateRule,
+    dateOrder: DateOrder,
+  ) =>
+    run(async () => {
+      const d = detected.value!
+      const { encoding, delimiter, hasHeader, sepLine } = d.detection
+      issues.value = []
+      job.value = await invoke('import:validate', {
+        fileId: d.file.fileId,
+        table: { encoding, delimiter, hasHeader, sepLine },
+        mapping,
+        mode,
+        duplicates,
+        dateOrder,
+        headers: d.detection.headers,
+      })
+    })
+
+  async function loadIssues(): Promise<void> {
+    if (job.value) issues.value = await invoke('import:issues', { jobId: job.value.id, limit: 200 })
+  }
+
+  const start = (options: UploadOptions) =>
+    run(async () => (job.value = await invoke('import:start', { jobId: job.value!.id, options })))
+  const control = (action: 'pause' | 'resume' | 'cancel', jobId = job.value!.id) =>
+    run(async () => {
+      const s = await invoke(`import:${action}`, { jobId })
+      if (job.value?.id === s.id) job.value = s
+    })
+  const report = (jobId: string) =>
+    run(async () => downloadFile(await invoke('import:error-report', { jobId })))
+  const loadHistory = () => run(async () => (history.value = await invoke('import:jobs', {})))
+  const saveMapping = (name: string, mapping: ColumnMapping) =>
+    run(async () => {
+      const saved = await invoke('import:save-mapping', {
+        name,
+        headers: detected.value!.detection.headers,
+        mapping,
+      })
+      if (detected.value) detected.value.savedMappings = saved
+    })
+
+  function open(s: ImportJobState): void {
+    job.value = s
+    void loadIssues()
+  }
+
+  function reset(): void {
+    detected.value = null
+    job.value = null
+    issues.value = []
+  }
+
+  return {
+    detected,
+    job,
+    issues,
+    history,
+    busy,
+    error,
+    listen,
+    detect,
+    validate,
+    start,
+    control,
+    report,
+    loadHistory,
+    saveMapping,
+    open,
+    reset,
+  }
+})

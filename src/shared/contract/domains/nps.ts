@@ -1,0 +1,18 @@
+import type { ExportedFile } from '../../activity'
+import {
+  npsLoadSchema,
+  npsPeriodSchema,
+  npsReviewsSchema,
+  type NpsReport,
+  type NpsReviewPage,
+} from '../../nps'
+import { channel } from '../define'
+
+export const npsChannels = {
+  /** Fetches what the cache lacks for the active shop, then computes every metric. */
+  'nps:load': channel<NpsReport>()(npsLoadSchema),
+  /** One page of the period's reviews, filtered and sorted in main (from the cache). */
+  'nps:reviews': channel<NpsReviewPage>()(npsReviewsSchema),
+  /** The period's reviews as CSV (formula-safe), from the cache. */
+  'nps:export': channel<ExportedFile>()(npsPeriodSchema),
+} as const

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import type { ExportedFile } from '../../activity'
+import {
+  bulkControlSchema,
+  bulkStartSchema,
+  sendDraftSchema,
+  sendLogFilterSchema,
+  sendRoutes,
+  type BulkJobState,
+  type NotificationStatus,
+  type SendLogEntry,
+  type SendLogPage,
+  type SendPreview,
+} from '../../sends'
+import { tableOverridesSchema, type TableFileDetection } from '../../table-file'
+import { channel } from '../define'
+import { noInput } from './common'
+
+/** Transactional sends for the active shop (see src/shared/sends.ts). */
+export const sendsChannels = {
+  /** Validates and shows exactly what would be sent (secret redacted) plus a curl. */
+  'sends:preview': channel<SendPreview>()(sendDraftSchema),
+  'sends:send': channel<SendLogEntry>()(sendDraftSchema),
+  'sends:status': channel<NotificationStatus>()(
+    z.object({ code: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  /** The recipient's recent transactional messages, for a send whose outcome is unknown. */
+  'sends:history': channel<unknown>()(z.object({ id: z.string().uuid() }).strict()),
+  'sends:recent-codes': channel<string[]>()(z.object({ route: z.enum(sendRoutes) }).strict()),
+  'sends:log': channel<SendLogPage>()(sendLogFilterSchema),
+  'sends:reveal': channel<{ email: string | null; phone: string | null }>()(
+    z.object({ id: z.string().uuid() }).strict(),
+  ),
+  'sends:log-export': channel<ExportedFile>()(
+    sendLogFilterSchema.extend({ full: z.boolean().default(false) }),
+  ),
+  /** Encoding, delimiter, header and a preview of a bulk CSV (the import's detection). */
+  'sends:bulk-detect': channel<TableFileDetection>()(
+    z.object({ fileId: z.string().uuid(), overrides: tableOverridesSchema.optional() }).strict(),
+  ),
+  'sends:bulk-jobs': channel<BulkJobState[]>()(noInput),
+  'sends:bulk-start': channel<BulkJobState>()(bulkStartSchema),
+  'sends:bulk-control': channel<BulkJobState>()(bulkControlSchema),
+  'sends:bulk-report': channel<ExportedFile>()(z.object({ jobId: z.string().uuid() }).strict()),
+} as const

@@ -1,0 +1,59 @@
+import { expect, expectNoAxeViolations, test } from './support/fixtures'
+
+test('a single send with variables reaches the Demo shop, shows its code, and its status can be checked', async ({
+  app,
+}) => {
+  await app.getByTestId('nav-sends').click()
+  await expect(app.getByTestId('view-sends')).toBeVisible()
+  await expectNoAxeViolations(app)
+
+  // Refused before any request: no recipient.
+  await app.locator('#send-code').fill('order_created')
+  await app.getByTestId('send-review').click()
+  await expect(app.getByText('Enter an email or a phone number.')).toBeVisible()
+
+  await app.getByTestId('send-email').fill('anna@example.com')
+  await app.getByTestId('var-key-0').fill('name')
+  await app.getByTestId('var-value-0').fill('Anna')
+  await app.getByTestId('var-add').click()
+  await app.getByTestId('var-key-1').fill('name')
+  await expect(app.getByTestId('var-duplicate')).toBeVisible()
+  await app.getByTestId('var-key-1').fill('order')
+  await app.getByTestId('var-value-1').fill('A-100')
+
+  // Raw JSON mirrors the rows.
+  await app.getByTestId('variables-raw-toggle').click()
+  await expect(app.getByTestId('variables-json')).toHaveValue(/"order": "A-100"/)
+  await app.getByTestId('variables-raw-toggle').click()
+
+  await app.getByTestId('send-review').click()
+  const confirm = app.getByTestId('send-confirm')
+  await expect(confirm).toBeVisible()
+  const body = confirm.getByTestId('send-confirm-body')
+  await expect(body).toContainText('"shop_secret": "[redacted]"')
+  await expect(body).toContainText('"email": "anna@example.com"')
+  await expect(body).toContainText('"name": "Anna"')
+  await expectNoAxeViolations(app)
+  await confirm.getByTestId('send-confirm-send').click()
+
+  const result = app.getByTestId('send-result-text')
+  await expect(result).toContainText('Message code:')
+  const code = ((await result.textContent()) ?? '').split('Message code:')[1]?.trim() ?? ''
+  expect(code).not.toBe('')
+
+  await app.getByTestId('send-check-status').click()
+  await expect(app.getByTestId('status-result')).toContainText(code)
+  await expectNoAxeViolations(app)
+  await app.keyboard.press('Escape')
+
+  // The log lists it masked, with the full recipient on demand.
+  await app.getByTestId('tab-log').click()
+  await expect(app.getByTestId('send-log-recipient').first()).toHaveText('a***@e***.com')
+  await app.getByTestId('send-log-reveal').first().click()
+  await expect(app.getByTestId('send-log-recipient').first()).toHaveText('anna@example.com')
+  await expectNoAxeViolations(app)
+
+  await app.getByTestId('tab-bulk').click()
+  await expect(app.getByTestId('bulk-send')).toBeVisible()
+  await expectNoAxeViolations(app)
+})
