@@ -10,6 +10,11 @@ export interface IntakeFile {
   size: number
 }
 
+/** A file handed over earlier that can still be read: offered again as a recent file. */
+export interface RecentFile extends IntakeFile {
+  addedAt: string
+}
+
 export const filePurposes = ['table', 'attachment'] as const
 export type FilePurpose = (typeof filePurposes)[number]
 

@@ -100,10 +100,50 @@ export const uploadOptionsSchema = z
   .strict()
 export type UploadOptions = z.output<typeof uploadOptionsSchema>
 
+/**
+ * Why a value or a row was not imported. Codes, so the screen can say it in the marketer's
+ * language; `issueText` is the English wording the downloadable error report uses.
+ */
+export const issueText = {
+  'email-invalid': 'not a valid email address',
+  'phone-invalid': 'not a valid phone number',
+  'bool-invalid': 'not yes/no',
+  'gender-invalid': 'not m or f',
+  'int-invalid': 'not a whole number',
+  'int-negative': 'not a whole number of 0 or more',
+  'date-invalid': 'not a date (use YYYY-MM-DD)',
+  'date-unreal-dmy': 'not a real date (read as day/month)',
+  'date-unreal-mdy': 'not a real date (read as month/day)',
+  'date-out-of-range': 'date out of range',
+  'platform-invalid': 'not ios or android',
+  'no-email': 'no email',
+  'no-identifier': 'no email or phone',
+  'duplicate-first-kept': 'duplicate (first row kept)',
+  'duplicate-last-kept': 'duplicate (last row kept)',
+  'duplicate-of': 'duplicate of row {row}',
+  'replaced-by': 'duplicate: replaced by row {row}',
+} as const
+export type IssueReason = keyof typeof issueText
+
+/** One problem of one row: the field ("row" for whole-row problems) and the reason. */
+export interface RowIssue {
+  field: string
+  reason: IssueReason
+  /** The other row of a duplicate pair, as the spreadsheet numbers it. */
+  row?: number
+}
+
+/** The English line of the error report for one problem. */
+export function describeIssue(i: RowIssue, valueLeftOut: boolean): string {
+  const text = issueText[i.reason].replace('{row}', String(i.row ?? ''))
+  const line = i.field === 'row' ? text : `${i.field}: ${text}`
+  return valueLeftOut ? `${line} (value left out)` : line
+}
+
 export interface FieldIssueSummary {
   /** An audience field, a custom key, or "row" for whole-row problems. */
   field: string
-  reason: string
+  reason: IssueReason
   count: number
   /** Up to 5 row numbers, as the spreadsheet shows them. */
   examples: number[]
@@ -155,7 +195,7 @@ export interface ImportJobState {
 export interface RejectedRow {
   rowNumber: number
   fields: string[]
-  reasons: string[]
+  issues: RowIssue[]
   rejected: boolean
 }
 

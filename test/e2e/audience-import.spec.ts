@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 const CSV =
@@ -6,20 +7,28 @@ const CSV =
   'broken-email;Боб;;m\n' +
   'carl@example.com;"Carl; Jr";;m\n'
 
+/** A real drop: a File in a DataTransfer, dispatched as dragenter/dragover/drop on the window. */
+async function drop(app: Page, name: string, bytes: number[]): Promise<void> {
+  await app.evaluate(
+    ([fileName, data]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([new Uint8Array(data)], fileName))
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        )
+    },
+    [name, bytes] as const,
+  )
+}
+const utf8 = (text: string): number[] => [...Buffer.from(text, 'utf8')]
+
 test('a CSV dropped onto the screen goes through mapping, review and upload', async ({ app }) => {
   await app.getByTestId('nav-import').click()
   await expect(app.getByTestId('view-import')).toBeVisible()
   await expectNoAxeViolations(app)
 
-  // A real drop: a File in a DataTransfer, dispatched as dragenter/dragover/drop on the window.
-  await app.evaluate((csv) => {
-    const dt = new DataTransfer()
-    dt.items.add(new File([csv], 'contacts.csv', { type: 'text/csv' }))
-    for (const type of ['dragenter', 'dragover', 'drop'])
-      window.dispatchEvent(
-        new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-      )
-  }, CSV)
+  await drop(app, 'contacts.csv', utf8(CSV))
 
   await expect(app.getByRole('heading', { name: /contacts\.csv/ })).toBeVisible()
   await expect(app.getByTestId('map-row-0')).toContainText('anna@example.com')
@@ -38,4 +47,43 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
   await expect(app.getByTestId('import-summary')).toContainText('2 contacts sent')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')
   await expectNoAxeViolations(app)
+})
+
+test('empty, binary and header-only files get a clear message; the next good file still works', async ({
+  app,
+}) => {
+  await app.getByTestId('nav-import').click()
+  // The drop zone listens once the screen is mounted.
+  await expect(app.getByTestId('view-import')).toBeVisible()
+  const cases: [string, number[], RegExp][] = [
+    ['empty.csv', [], /file is empty/],
+    [
+      'photo.csv',
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0, 0, 1, 2],
+      /not a text table/,
+    ],
+    ['header.csv', utf8('email;name\n'), /no rows under them/],
+  ]
+  for (const [name, bytes, message] of cases) {
+    await drop(app, name, bytes)
+    await expect(app.getByTestId('state-error')).toContainText(message)
+  }
+  await expectNoAxeViolations(app)
+
+  await drop(app, 'good.csv', utf8('email\nzed@example.com\n'))
+  await expect(app.getByRole('heading', { name: /good\.csv/ })).toBeVisible()
+  await expect(app.getByTestId('state-error')).toHaveCount(0)
+  await expect(app.getByTestId('map-row-0')).toContainText('zed@example.com')
+
+  // The file is offered again from the list of recent files, one click away.
+  await app
+    .getByRole('button', { name: /Choose another file/ })
+    .first()
+    .click()
+  const recent = app.getByTestId('import-recent')
+  await expect(recent).toBeVisible()
+  await expect(recent.getByRole('button').first()).toHaveAccessibleName('Open good.csv')
+  await expectNoAxeViolations(app)
+  await recent.getByRole('button', { name: 'Open good.csv' }).click()
+  await expect(app.getByTestId('map-row-0')).toContainText('zed@example.com')
 })

@@ -32,9 +32,58 @@ test.describe('screenshots', () => {
             .getByTestId('state-loading')
             .waitFor({ state: 'detached' })
             .catch(() => undefined)
-          await app.screenshot({ path: `docs/screenshots/${screen}-${theme}-${lang}.png` })
+          await app.screenshot({
+            path: `docs/screenshots/${screen}-${theme}-${lang}.png`,
+            animations: 'disabled',
+          })
         }
       })
     }
   }
+
+  // The import flow's later steps, which the sidebar alone never shows.
+  for (const lang of ['en', 'ru'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`import flow ${lang} ${theme}`, async ({ app }) => {
+        await app.setViewportSize({ width: 1280, height: 800 })
+        await app.evaluate(
+          ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),
+          [lang, theme] as const,
+        )
+        await app.getByTestId('nav-import').click()
+        await expect(app.getByTestId('view-import')).toBeVisible()
+        await app.evaluate((csv) => {
+          const dt = new DataTransfer()
+          dt.items.add(new File([csv], 'spring-customers.csv', { type: 'text/csv' }))
+          for (const type of ['dragenter', 'dragover', 'drop'])
+            window.dispatchEvent(
+              new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+            )
+        }, SAMPLE_CSV)
+        await expect(app.getByTestId('map-row-0')).toBeVisible()
+        const shot = (step: string) =>
+          app.screenshot({
+            path: `docs/screenshots/import-${step}-${theme}-${lang}.png`,
+            fullPage: true,
+            animations: 'disabled',
+          })
+        await shot('map')
+        await app.getByTestId('import-check').click()
+        await expect(app.getByTestId('import-review')).toBeVisible()
+        await shot('review')
+        await app.getByTestId('import-start').click()
+        await expect(app.getByTestId('import-summary')).toBeVisible()
+        await shot('done')
+      })
+    }
+  }
 })
+
+const SAMPLE_CSV =
+  'E-mail;Имя;Фамилия;Телефон;Пол;Дата рождения;Бонусы\n' +
+  'anna.petrova@example.com;Анна;Петрова;+7 916 123-45-67;ж;14.02.1990;120\n' +
+  'ivan@example;Иван;Сидоров;;м;31.12.1985;0\n' +
+  'OLGA@EXAMPLE.COM;Ольга;Ким;8 (903) 555-01-02;ж;01.06.1979;35,5\n' +
+  'olga@example.com;Ольга;Ким;;ж;01.06.1979;40\n' +
+  ';Пётр;Без почты;;м;;\n' +
+  'sam@example.com;Sam;Lee;+1 415 555 0100;m;1992-07-04;10\n'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runValidation } from '../../../src/main/services/audience-import/run-validation'
-import type { ColumnMapping } from '../../../src/shared/import'
+import type { ColumnMapping, RejectedRow } from '../../../src/shared/import'
 
 let dir: string
 beforeAll(async () => {
@@ -57,7 +57,7 @@ async function run(duplicates: 'first' | 'last', mode: 'audience' | 'suppressed'
   const issues = (await readFile(join(outDir, 'issues.jsonl'), 'utf8'))
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { rowNumber: number; rejected: boolean; reasons: string[] })
+    .map((l) => JSON.parse(l) as RejectedRow)
   return { result, rows, issues, progress }
 }
 
@@ -90,7 +90,7 @@ describe('validation in the worker thread', () => {
       [5, false],
       [6, true],
     ])
-    expect(issues[0]!.reasons).toEqual(['email: not a valid email address'])
+    expect(issues[0]!.issues).toEqual([{ field: 'email', reason: 'email-invalid' }])
     expect(result.fieldIssues.find((f) => f.field === 'email')).toMatchObject({
       count: 1,
       examples: [3],

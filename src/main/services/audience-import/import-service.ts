@@ -4,14 +4,15 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ExportedFile } from '../../../shared/activity'
 import { AppFailure } from '../../../shared/errors'
-import type {
-  ColumnMapping,
-  DetectResult,
-  ImportJobState,
-  RejectedRow,
-  SavedMapping,
-  UploadOptions,
-  ValidateInput,
+import {
+  describeIssue,
+  type ColumnMapping,
+  type DetectResult,
+  type ImportJobState,
+  type RejectedRow,
+  type SavedMapping,
+  type UploadOptions,
+  type ValidateInput,
 } from '../../../shared/import'
 import { autoMap, mappingByHeader } from '../../../shared/import-automap'
 import type { TableFileOverrides } from '../../../shared/table-file'
@@ -296,7 +297,7 @@ export class ImportService {
       rows.map((r) => [
         r.rowNumber,
         r.rejected ? 'not imported' : 'imported without a value',
-        r.reasons.join('; '),
+        r.issues.map((i) => describeIssue(i, !r.rejected)).join('; '),
         ...r.fields,
       ]),
     )

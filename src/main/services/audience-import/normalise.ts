@@ -1,9 +1,9 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import validator from 'validator'
-import type { DateOrder, FieldKind } from '../../../shared/import'
+import type { DateOrder, FieldKind, IssueReason } from '../../../shared/import'
 
 /** A normalised value, or why the cell cannot be used. `undefined` means "empty: omit". */
-export type Normalised = { value: string | number | boolean } | { error: string } | undefined
+export type Normalised = { value: string | number | boolean } | { error: IssueReason } | undefined
 
 /**
  * Lower-casing is locale-independent on purpose: toLocaleLowerCase on a Turkish system
@@ -16,7 +16,7 @@ export function normaliseEmail(raw: string): Normalised {
     .toLowerCase()
   if (!v) return undefined
   if (!validator.isEmail(v, { allow_utf8_local_part: true, require_tld: true }))
-    return { error: 'not a valid email address' }
+    return { error: 'email-invalid' }
   return { value: v }
 }
 
@@ -29,7 +29,7 @@ export function normalisePhone(raw: string, country: string): Normalised {
     v.startsWith('00') ? `+${v.slice(2)}` : v,
     country as CountryCode,
   )
-  if (!parsed?.isValid()) return { error: 'not a valid phone number' }
+  if (!parsed?.isValid()) return { error: 'phone-invalid' }
   return { value: parsed.number.slice(1) }
 }
 
@@ -41,7 +41,7 @@ export function normaliseBool(raw: string): Normalised {
   if (!v) return undefined
   if (TRUE.has(v)) return { value: true }
   if (FALSE.has(v)) return { value: false }
-  return { error: 'not yes/no' }
+  return { error: 'bool-invalid' }
 }
 
 const MALE = new Set(['m', 'male', 'man', 'м', 'муж', 'мужской', 'мужчина', 'e', 'erkek', 'bay'])
@@ -65,7 +65,7 @@ export function normaliseGender(raw: string): Normalised {
   if (!v) return undefined
   if (MALE.has(v)) return { value: 'm' }
   if (FEMALE.has(v)) return { value: 'f' }
-  return { error: 'not m or f' }
+  return { error: 'gender-invalid' }
 }
 
 /** Whole numbers; spreadsheets add thousands separators and ",00" / ".00" tails. */
@@ -73,9 +73,9 @@ export function normaliseInt(raw: string): Normalised {
   const v = raw.trim().replace(/[\s\u00a0']/g, '')
   if (!v) return undefined
   const m = /^(-?\d+)(?:[.,]0+)?$/.exec(v)
-  if (!m) return { error: 'not a whole number' }
+  if (!m) return { error: 'int-invalid' }
   const n = Number(m[1])
-  if (!Number.isSafeInteger(n) || n < 0) return { error: 'not a whole number of 0 or more' }
+  if (!Number.isSafeInteger(n) || n < 0) return { error: 'int-negative' }
   return { value: n }
 }
 
@@ -95,16 +95,11 @@ export function normaliseDate(raw: string, order: DateOrder): Normalised {
     const b = Number(other[2])
     y = Number(other[3])
     ;[d, m] = order === 'dmy' ? [a, b] : [b, a]
-  } else return { error: 'not a date (use YYYY-MM-DD)' }
+  } else return { error: 'date-invalid' }
   const date = new Date(Date.UTC(y, m - 1, d))
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return {
-      error:
-        order === 'dmy'
-          ? 'not a real date (read as day/month)'
-          : 'not a real date (read as month/day)',
-    }
-  if (y < 1900 || date.getTime() > Date.now()) return { error: 'date out of range' }
+    return { error: order === 'dmy' ? 'date-unreal-dmy' : 'date-unreal-mdy' }
+  if (y < 1900 || date.getTime() > Date.now()) return { error: 'date-out-of-range' }
   return { value: date.toISOString().slice(0, 10) }
 }
 
@@ -113,7 +108,7 @@ export function normalisePlatform(raw: string): Normalised {
   if (!v) return undefined
   if (v === 'ios' || v === 'apns' || v === 'apple') return { value: 'ios' }
   if (v === 'android' || v === 'firebase' || v === 'fcm') return { value: 'android' }
-  return { error: 'not ios or android' }
+  return { error: 'platform-invalid' }
 }
 
 export function normaliseString(raw: string): Normalised {

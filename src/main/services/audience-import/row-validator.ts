@@ -3,14 +3,14 @@ import {
   type ColumnMapping,
   type DateOrder,
   type ImportMode,
+  type RowIssue,
 } from '../../../shared/import'
 import { normaliseCell } from './normalise'
 
 export type AudienceRow = Record<string, string | number | boolean>
 
 export type RowVerdict =
-  | { ok: true; row: AudienceRow; warnings: { field: string; reason: string }[] }
-  | { ok: false; problems: { field: string; reason: string }[] }
+  { ok: true; row: AudienceRow; warnings: RowIssue[] } | { ok: false; problems: RowIssue[] }
 
 export interface RowValidatorConfig {
   mapping: ColumnMapping
@@ -35,8 +35,8 @@ export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[
   })
   return (fields) => {
     const row: AudienceRow = {}
-    const warnings: { field: string; reason: string }[] = []
-    const problems: { field: string; reason: string }[] = []
+    const warnings: RowIssue[] = []
+    const problems: RowIssue[] = []
     for (const c of columns) {
       const n = normaliseCell(c.kind, fields[c.i] ?? '', cfg.country, cfg.dateOrder)
       if (n === undefined) continue
@@ -53,7 +53,7 @@ export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[
         problems: [
           {
             field: 'row',
-            reason: cfg.mode === 'suppressed' ? 'no email' : 'no email or phone',
+            reason: cfg.mode === 'suppressed' ? 'no-email' : 'no-identifier',
           },
         ],
       }

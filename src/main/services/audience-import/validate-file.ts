@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type {
   DuplicateRule,
   FieldIssueSummary,
+  IssueReason,
   RejectedRow,
   ValidationCounts,
 } from '../../../shared/import'
@@ -71,7 +72,7 @@ export async function validateFile(
   const rowsOut = new Lines(createWriteStream(pass1Path))
   const issuesOut = new Lines(createWriteStream(join(cfg.outDir, ISSUES_FILE)))
   const issues = new Map<string, FieldIssueSummary>()
-  const note = (field: string, reason: string, rowNumber: number) => {
+  const note = (field: string, reason: IssueReason, rowNumber: number) => {
     const k = `${field}\u0000${reason}`
     const s = issues.get(k) ?? { field, reason, count: 0, examples: [] }
     s.count++
@@ -107,7 +108,7 @@ export async function validateFile(
         rowNumber,
         fields,
         rejected: true,
-        reasons: v.problems.map((p) => `${p.field}: ${p.reason}`),
+        issues: v.problems,
       }
       await issuesOut.push(JSON.stringify(r))
       continue
@@ -120,12 +121,12 @@ export async function validateFile(
     if (clash.length) {
       if (cfg.duplicates === 'first') {
         counts.duplicates++
-        note('row', 'duplicate (first row kept)', rowNumber)
+        note('row', 'duplicate-first-kept', rowNumber)
         const r: RejectedRow = {
           rowNumber,
           fields,
           rejected: true,
-          reasons: [`duplicate of row ${lineRows[clash[0]!]}`],
+          issues: [{ field: 'row', reason: 'duplicate-of', row: lineRows[clash[0]!]! }],
         }
         await issuesOut.push(JSON.stringify(r))
         continue
@@ -134,7 +135,7 @@ export async function validateFile(
         if (!superseded.has(idx)) {
           superseded.set(idx, rowNumber)
           counts.duplicates++
-          note('row', 'duplicate (last row kept)', lineRows[idx]!)
+          note('row', 'duplicate-last-kept', lineRows[idx]!)
         }
       }
     }
@@ -145,7 +146,7 @@ export async function validateFile(
         rowNumber,
         fields,
         rejected: false,
-        reasons: v.warnings.map((w) => `${w.field}: ${w.reason} (value left out)`),
+        issues: v.warnings,
       }
       await issuesOut.push(JSON.stringify(r))
     }
@@ -176,7 +177,7 @@ export async function validateFile(
         rowNumber: lineRows[idx]!,
         fields: [],
         rejected: true,
-        reasons: [`duplicate: replaced by row ${winner}`],
+        issues: [{ field: 'row', reason: 'replaced-by', row: winner }],
       }
       await issuesOut.push(JSON.stringify(r))
     }

@@ -6,7 +6,12 @@ import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { z } from 'zod'
 import { AppFailure } from '../../../shared/errors'
-import type { IntakeFile } from '../../../shared/files'
+import {
+  fileExtensions,
+  type FilePurpose,
+  type IntakeFile,
+  type RecentFile,
+} from '../../../shared/files'
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 
 const entrySchema = z.object({
@@ -82,6 +87,34 @@ export class FileRegistry {
     const e = this.entries[fileId]
     if (!e) throw new AppFailure('NOT_FOUND', 'That file is no longer available. Choose it again.')
     return { fileId, name: e.name, size: e.size }
+  }
+
+  /**
+   * Files of this purpose handed over before, newest first, that can still be read. The same
+   * file dropped twice is listed once; a file moved or deleted since is left out.
+   */
+  async recent(purpose: FilePurpose, max: number): Promise<RecentFile[]> {
+    const allowed = fileExtensions[purpose]
+    const seen = new Set<string>()
+    const out: RecentFile[] = []
+    const newestFirst = Object.entries(this.entries).sort(([, a], [, b]) =>
+      b.addedAt.localeCompare(a.addedAt),
+    )
+    for (const [fileId, e] of newestFirst) {
+      if (out.length >= max) break
+      const ext = e.name.split('.').pop()?.toLowerCase() ?? ''
+      if (allowed.length > 0 && !allowed.includes(ext)) continue
+      const key = `${e.name}\u0000${e.size}`
+      if (seen.has(key)) continue
+      const s = await stat(e.path).catch(() => null)
+      if (!s?.isFile()) continue
+      seen.add(key)
+      // A weekly export saved over the same path is offered as it is now; a job that used
+      // the older contents still refuses to resume (its journal keeps size and hash).
+      e.size = s.size
+      out.push({ fileId, name: e.name, size: s.size, addedAt: e.addedAt })
+    }
+    return out
   }
 
   /** For services in main only: the path never crosses IPC. */

@@ -5,7 +5,7 @@ import type { FileRegistry } from './file-registry'
 /** The host's native picker: Electron shows a dialog; the browser host has none. */
 export type PickFiles = (purpose: FilePurpose, multiple: boolean) => Promise<string[]>
 
-type FilesHandlers = Pick<Handlers, 'files:pick' | 'files:info' | 'files:forget'>
+type FilesHandlers = Pick<Handlers, 'files:pick' | 'files:recent' | 'files:info' | 'files:forget'>
 
 export function filesHandlers(files: FileRegistry, pick: PickFiles | null): FilesHandlers {
   return {
@@ -16,6 +16,7 @@ export function filesHandlers(files: FileRegistry, pick: PickFiles | null): File
       for (const p of paths) picked.push(await files.registerPath(p))
       return picked
     },
+    'files:recent': ({ purpose, max }) => files.recent(purpose, max),
     'files:info': ({ fileId }) => files.info(fileId),
     'files:forget': async ({ fileId }) => {
       await files.forget(fileId)

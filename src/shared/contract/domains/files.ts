@@ -1,11 +1,17 @@
 import { z } from 'zod'
-import { filePurposes, fileIdSchema, type IntakeFile } from '../../files'
+import { filePurposes, fileIdSchema, type IntakeFile, type RecentFile } from '../../files'
 import { channel } from '../define'
 
 export const filesChannels = {
   /** The native open dialog (Electron). The browser host answers with an empty list. */
   'files:pick': channel<IntakeFile[]>()(
     z.object({ purpose: z.enum(filePurposes), multiple: z.boolean().default(false) }).strict(),
+  ),
+  /** Files handed over before that still exist, newest first (the import screen's list). */
+  'files:recent': channel<RecentFile[]>()(
+    z
+      .object({ purpose: z.enum(filePurposes), max: z.number().int().min(1).max(20).default(8) })
+      .strict(),
   ),
   'files:info': channel<IntakeFile>()(fileIdSchema),
   /** Deletes an uploaded copy; a file dropped in place is only forgotten, never deleted. */
