@@ -3,6 +3,19 @@ export const importEn = {
   drop: 'Drop a CSV, TSV or TXT file with contacts anywhere on this screen',
   startOver: 'Choose another file',
   newImport: 'New import',
+  fileErrors: {
+    empty: 'The file is empty. Export the sheet again and drop the new file.',
+    binary:
+      'This is not a text table (it looks like a spreadsheet workbook or an image). In Excel or Google Sheets use "Save as" / "Download" → CSV, then drop the CSV here.',
+    'header-only':
+      'The file has column names but no rows under them. Check you exported the right sheet.',
+    'long-line':
+      'The first line is very long, so this is not a table of contacts (or its rows are not separated by line breaks). Export the sheet as CSV again.',
+    'long-row':
+      'Row {row} is very long. The file is probably damaged or a quote is never closed; fix that row and try again.',
+    'unclosed-quote':
+      'A quote opened in row {row} is never closed, so the rest of the file cannot be read. Fix that row and try again.',
+  },
   recent: {
     title: 'Recent files',
     open: 'Open {name}',

@@ -22,7 +22,8 @@ export const useImportStore = defineStore('import', () => {
   const issues = ref<RejectedRow[]>([])
   const history = ref<ImportJobState[]>([])
   const busy = ref(false)
-  const error = ref<string | null>(null)
+  /** The last failure: main's English message, and the reason code the screen translates. */
+  const error = ref<{ message: string; reason?: string; row?: number } | null>(null)
   let unsubscribe: (() => void) | null = null
 
   function listen(): void {
@@ -44,7 +45,14 @@ export const useImportStore = defineStore('import', () => {
     try {
       return await fn()
     } catch (err) {
-      error.value = err instanceof ApiError ? err.message : String(err)
+      error.value =
+        err instanceof ApiError
+          ? {
+              message: err.message,
+              reason: typeof err.details?.reason === 'string' ? err.details.reason : undefined,
+              row: typeof err.details?.row === 'number' ? err.details.row : undefined,
+            }
+          : { message: String(err) }
       return undefined
     } finally {
       busy.value = false
