@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { z } from 'zod'
@@ -8,7 +9,8 @@ import type { z } from 'zod'
  */
 export async function writeFileAtomic(path: string, data: string, mode = 0o600): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`
+  // Unique per write: two writes in the same millisecond must not share a temp file.
+  const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`
   await writeFile(tmp, data, { mode })
   const fh = await open(tmp, 'r')
   try {

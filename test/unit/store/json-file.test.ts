@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +15,15 @@ describe('json store', () => {
       theme: 'dark',
     })
     expect((await stat(path)).mode & 0o777).toBe(0o600)
+  })
+
+  it('many writes at once all succeed and leave one whole file (two uploads in one ms)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pc-store-'))
+    const path = join(dir, 'files.json')
+    const writes = Array.from({ length: 25 }, (_, i) => writeJsonFile(path, { n: i }))
+    await expect(Promise.all(writes)).resolves.toHaveLength(25)
+    expect(JSON.parse(await readFile(path, 'utf8'))).toHaveProperty('n')
+    expect(await readdir(dir)).toEqual(['files.json'])
   })
 
   it('falls back on a corrupt or invalid file instead of failing to start', async () => {

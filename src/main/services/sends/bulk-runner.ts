@@ -104,14 +104,23 @@ export class BulkRunner {
       if (this.rows.has(row.rowNumber)) continue
       await this.waitWhilePaused()
       if (this.cancelled) return 'cancelled'
-      const { issues, send } = checkSend(rowToDraft(row, this.job), country)
+      const draft = rowToDraft(row, this.job)
+      const { issues, send } = checkSend(draft, country)
       if (!send) {
-        // Refused before any request: failed, with the reason, and nothing was sent.
+        // Refused before any request: failed, with the reason and the recipient as the file
+        // has it (so the report and the log show which value to fix), and nothing was sent.
         await this.record({
           r: row.rowNumber,
           s: 'failed',
+          email: draft.email ?? null,
+          phone: draft.phone ?? null,
           err: 'INVALID_INPUT',
           msg: issues.map(describeIssue).join(' '),
+          iss: issues.map((i) => ({
+            field: i.field,
+            reason: i.reason,
+            ...(i.key !== undefined ? { key: i.key } : {}),
+          })),
           t: now(),
         })
         continue

@@ -183,9 +183,38 @@ export class BulkSends {
     return { ...job.state }
   }
 
-  reportCsv(jobId: string): { filename: string; content: string } {
-    const job = this.jobs.get(jobId)
-    if (!job) throw new AppFailure('NOT_FOUND', 'That bulk send no longer exists.')
+  /**
+   * The report of a job: one line per row attempted (or refused), in file order, with its
+   * outcome and the values its variables had, read again from the job's file. A file that
+   * can no longer be read leaves the variable columns empty; the outcomes are all journalled.
+   */
+  async report(jobId: string): Promise<{ filename: string; content: string }> {
+    const job = this.requireJob(jobId)
+    const values = new Map<number, string[]>()
+    const columns = job.config.mapping.variables.map((v) => v.column)
+    if (columns.length > 0 && this.deps.source) {
+      try {
+        for await (const row of this.deps.source(job.config)) {
+          if (job.rows.has(row.rowNumber))
+            values.set(
+              row.rowNumber,
+              columns.map((c) => row.fields[c] ?? ''),
+            )
+        }
+      } catch {
+        values.clear()
+      }
+    }
+    return this.reportCsv(jobId, values)
+  }
+
+  /** The report from the journal alone; `values` adds the variables' values by row number. */
+  reportCsv(
+    jobId: string,
+    values: ReadonlyMap<number, readonly string[]> = new Map(),
+  ): { filename: string; content: string } {
+    const job = this.requireJob(jobId)
+    const names = job.config.mapping.variables.map((v) => v.name)
     const rows = [...job.rows.values()]
       .sort((a, b) => a.r - b.r)
       .map((r) => [
@@ -196,10 +225,26 @@ export class BulkSends {
         r.code ?? null,
         r.err ?? null,
         r.msg ?? null,
+        ...names.map((_, i) => values.get(r.r)?.[i] ?? null),
       ])
-    const header = ['row', 'email', 'phone', 'status', 'message_code', 'error_code', 'reason']
+    const header = [
+      'row',
+      'email',
+      'phone',
+      'status',
+      'message_code',
+      'error_code',
+      'reason',
+      ...names,
+    ]
     const stamp = job.config.createdAt.slice(0, 19).replace(/[:T]/g, '-')
     return { filename: `personaclick-bulk-send-${stamp}.csv`, content: toCsv(header, rows) }
+  }
+
+  private requireJob(jobId: string): Job {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new AppFailure('NOT_FOUND', 'That bulk send no longer exists.')
+    return job
   }
 
   private launch(job: Job): void {
@@ -259,6 +304,7 @@ export class BulkSends {
       status: line.s,
       ...(line.err ? { errorCode: line.err } : {}),
       ...(line.msg ? { error: line.msg } : {}),
+      ...(line.iss?.length ? { issues: line.iss } : {}),
       source: 'bulk',
       jobId: config.id,
       row: line.r,

@@ -32,6 +32,12 @@ export function sendsHandlers(
 ): SendsHandlers {
   // Everything is per shop: the log and jobs of the shop selected in the header.
   const active = (): string => shops.activeCredentials().profileId
+  // A job of another shop is not this screen's to steer or read, whatever id arrives.
+  const own = (jobId: string): string => {
+    if (!bulk.list(active()).some((j) => j.id === jobId))
+      throw new AppFailure('NOT_FOUND', 'That bulk send is not one of this shop’s jobs.')
+    return jobId
+  }
   return {
     'sends:preview': (draft) => sends.preview(draft),
     'sends:send': (draft) => sends.send(draft),
@@ -54,7 +60,10 @@ export function sendsHandlers(
     'sends:bulk-jobs': () => bulk.list(active()),
     'sends:bulk-start': (input) => bulk.start(input, active()),
     'sends:bulk-control': ({ jobId, action, ratePerSecond }) =>
-      bulk.control(jobId, action, ratePerSecond),
-    'sends:bulk-report': ({ jobId }) => ({ ...bulk.reportCsv(jobId), mimeType: CSV }),
+      bulk.control(own(jobId), action, ratePerSecond),
+    'sends:bulk-report': async ({ jobId }) => ({
+      ...(await bulk.report(own(jobId))),
+      mimeType: CSV,
+    }),
   }
 }
