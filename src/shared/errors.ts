@@ -58,3 +58,49 @@ export class AppFailure extends Error {
     this.appError = details ? { code, message, details } : { code, message }
   }
 }
+
+/**
+ * Failures that services raise in their own words, by key. Main writes the English text
+ * (logs and fallback); the renderer shows `errors.messages.<key>` from its catalogue, in
+ * the marketer's language, with `details` as the named parameters. The catalogues are
+ * typed against this list, so a key cannot be added here and forgotten there.
+ */
+export const failureKeys = [
+  'link-outside',
+  'file-unreadable',
+  'file-too-large',
+  'file-gone',
+  'demo-shop-readonly',
+  'demo-shop-builtin',
+  'shop-gone',
+  'secret-required',
+  'secret-missing',
+  'choose-shop',
+  'check-stopped',
+  'check-cancelled',
+  'check-interrupted',
+  'import-needs-email',
+  'import-needs-identifier',
+  'import-started',
+  'import-not-resumable',
+  'import-not-running',
+  'import-running',
+  'import-gone',
+  'message-code-required',
+  'send-gone',
+  'bulk-gone',
+  'bulk-needs-recipient',
+  'bulk-sms-needs-phone',
+] as const
+
+export type FailureKey = (typeof failureKeys)[number]
+
+/** An AppFailure the renderer can translate: `message` stays the English text. */
+export function keyedFailure(
+  code: ErrorCode,
+  key: FailureKey,
+  message: string,
+  details: AppError['details'] = {},
+): AppFailure {
+  return new AppFailure(code, message, { ...details, messageKey: key })
+}

@@ -52,6 +52,8 @@ export interface SendLogEntry {
   status: SendStatus
   errorCode?: string
   error?: string
+  /** What PersonaClick said about a failed send, as it said it. */
+  apiMessage?: string
   /** Why the console refused it before any request (a bulk row), for the screen to translate. */
   issues?: { field: string; reason: string; key?: string }[]
   source: 'single' | 'bulk'

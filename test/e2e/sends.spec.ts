@@ -57,3 +57,30 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   await expect(app.getByTestId('bulk-send')).toBeVisible()
   await expectNoAxeViolations(app)
 })
+
+test('a send PersonaClick refuses is explained in the marketer’s language, with PersonaClick’s reason', async ({
+  app,
+}) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('settings-language').click()
+  await app.getByRole('option', { name: 'Русский' }).click()
+  await expect(app.locator('html')).toHaveAttribute('lang', 'ru')
+
+  await app.getByTestId('nav-sends').click()
+  // The Demo shop has no campaign with this code, so PersonaClick answers 404.
+  await app.locator('#send-code').fill('no_such_campaign')
+  await app.getByTestId('send-email').fill('anna@example.com')
+  await app.getByTestId('send-review').click()
+  await app.getByTestId('send-confirm').getByTestId('send-confirm-send').click()
+
+  const result = app.getByTestId('send-result')
+  await expect(result).toContainText('Не отправлено: PersonaClick не нашёл запрошенное.')
+  await expect(result).toContainText('Ответ PersonaClick: «Campaign not found»')
+  await expect(result).not.toContainText('could not find')
+
+  await app.getByTestId('tab-log').click()
+  await expect(app.getByTestId('send-log-reason').first()).toContainText(
+    'Ответ PersonaClick: «Campaign not found»',
+  )
+  await expectNoAxeViolations(app)
+})

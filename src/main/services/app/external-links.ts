@@ -1,5 +1,5 @@
 import { isAllowedExternalUrl } from '../../../shared/external-links'
-import { AppFailure } from '../../../shared/errors'
+import { keyedFailure } from '../../../shared/errors'
 
 /** How each host opens a URL in the system browser (Electron: shell.openExternal). */
 export type OpenExternal = (url: string) => Promise<void>
@@ -10,8 +10,9 @@ export async function openExternalSafely(
   open: OpenExternal,
 ): Promise<{ opened: true }> {
   if (!isAllowedExternalUrl(url)) {
-    throw new AppFailure(
+    throw keyedFailure(
       'NOT_ALLOWED',
+      'link-outside',
       'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
     )
   }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ExportedFile } from '../../../shared/activity'
-import { AppFailure } from '../../../shared/errors'
+import { AppFailure, keyedFailure, type FailureKey } from '../../../shared/errors'
 import {
   describeIssue,
   type ColumnMapping,
@@ -67,6 +67,7 @@ export class ImportService {
           error: {
             code: 'CANCELLED',
             message: 'The check was interrupted. Start the import again.',
+            details: { messageKey: 'check-interrupted' satisfies FailureKey },
           },
         })
       this.jobs.set(s.id, { rec, abort: null, validation: null, running: null, lastEmit: 0 })
@@ -75,7 +76,8 @@ export class ImportService {
 
   private activeProfile(): string {
     const id = this.deps.shops.state().activeId
-    if (!id) throw new AppFailure('NOT_ALLOWED', 'Choose a shop first (Settings › Shops).')
+    if (!id)
+      throw keyedFailure('NOT_ALLOWED', 'choose-shop', 'Choose a shop first (Settings › Shops).')
     return id
   }
 
@@ -113,12 +115,17 @@ export class ImportService {
           (t.field === 'email' || (mode === 'audience' && t.field === 'phone')),
       )
     )
-      throw new AppFailure(
-        'INVALID_INPUT',
-        mode === 'suppressed'
-          ? 'Choose the column that holds the email.'
-          : 'Choose the column that holds the email or the phone: every contact needs one.',
-      )
+      throw mode === 'suppressed'
+        ? keyedFailure(
+            'INVALID_INPUT',
+            'import-needs-email',
+            'Choose the column that holds the email.',
+          )
+        : keyedFailure(
+            'INVALID_INPUT',
+            'import-needs-identifier',
+            'Choose the column that holds the email or the phone: every contact needs one.',
+          )
     const id = randomUUID()
     const state: ImportJobState = {
       id,
@@ -211,7 +218,7 @@ export class ImportService {
   async start(id: string, options: UploadOptions): Promise<ImportJobState> {
     const live = this.live(id)
     if (live.rec.state.status !== 'review')
-      throw new AppFailure('NOT_ALLOWED', 'This import has already started.')
+      throw keyedFailure('NOT_ALLOWED', 'import-started', 'This import has already started.')
     const counts = live.rec.state.counts!
     Object.assign(live.rec.state, {
       options,
@@ -231,7 +238,7 @@ export class ImportService {
     const live = this.live(id)
     const s = live.rec.state
     if (!RESUMABLE.has(s.status) || !s.options)
-      throw new AppFailure('NOT_ALLOWED', 'This import cannot be resumed.')
+      throw keyedFailure('NOT_ALLOWED', 'import-not-resumable', 'This import cannot be resumed.')
     await this.checkFileUnchanged(live.rec)
     return this.runUpload(live)
   }
@@ -239,7 +246,11 @@ export class ImportService {
   pause(id: string): Promise<ImportJobState> {
     const live = this.live(id)
     if (live.rec.state.status !== 'uploading')
-      throw new AppFailure('NOT_ALLOWED', 'Only a running upload can be paused.')
+      throw keyedFailure(
+        'NOT_ALLOWED',
+        'import-not-running',
+        'Only a running upload can be paused.',
+      )
     live.rec.state.status = 'paused'
     live.abort?.abort()
     return this.settled(id)
@@ -268,7 +279,8 @@ export class ImportService {
 
   async discard(id: string): Promise<void> {
     const live = this.live(id)
-    if (live.running) throw new AppFailure('NOT_ALLOWED', 'Pause or cancel the import first.')
+    if (live.running)
+      throw keyedFailure('NOT_ALLOWED', 'import-running', 'Pause or cancel the import first.')
     this.jobs.delete(id)
     await this.store.remove(id)
   }
@@ -346,7 +358,8 @@ export class ImportService {
 
   private live(id: string): Live {
     const live = this.jobs.get(id)
-    if (!live) throw new AppFailure('NOT_FOUND', 'That import is no longer in the history.')
+    if (!live)
+      throw keyedFailure('NOT_FOUND', 'import-gone', 'That import is no longer in the history.')
     return live
   }
 
@@ -358,7 +371,7 @@ export class ImportService {
       const error = {
         code: 'NOT_ALLOWED' as const,
         message: `"${rec.state.fileName}" changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.`,
-        details: { reason: 'file-changed' },
+        details: { reason: 'file-changed', name: rec.state.fileName },
       }
       rec.state.error = error
       throw new AppFailure(error.code, error.message, error.details)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { AppFailure, type AppError } from '../../../shared/errors'
+import { AppFailure, keyedFailure, type AppError } from '../../../shared/errors'
 import type { ValidateFileConfig, ValidateFileResult } from './validate-file'
 
 const BUILT = 'import-worker.js'
@@ -59,12 +59,13 @@ export function runValidation(
       },
     )
     worker.on('error', (err) =>
-      reject(new AppFailure('INTERNAL', `The file check stopped: ${err.message}`)),
+      reject(keyedFailure('INTERNAL', 'check-stopped', `The file check stopped: ${err.message}`)),
     )
     worker.on('exit', (code) => {
-      if (cancelled) reject(new AppFailure('CANCELLED', 'The check was cancelled.'))
+      if (cancelled)
+        reject(keyedFailure('CANCELLED', 'check-cancelled', 'The check was cancelled.'))
       else if (code !== 0)
-        reject(new AppFailure('INTERNAL', `The file check stopped (exit ${code}).`))
+        reject(keyedFailure('INTERNAL', 'check-stopped', `The file check stopped (exit ${code}).`))
     })
   })
   return {

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import { z } from 'zod'
-import { AppFailure } from '../../../shared/errors'
+import { keyedFailure } from '../../../shared/errors'
 import {
   fileExtensions,
   type FilePurpose,
@@ -61,7 +61,11 @@ export class FileRegistry {
   async registerPath(path: string): Promise<IntakeFile> {
     const s = await stat(path).catch(() => null)
     if (!s?.isFile())
-      throw new AppFailure('NOT_FOUND', 'That file cannot be read. Check it still exists.')
+      throw keyedFailure(
+        'NOT_FOUND',
+        'file-unreadable',
+        'That file cannot be read. Check it still exists.',
+      )
     return this.add({ name: basename(path), path, size: s.size, owned: false })
   }
 
@@ -72,7 +76,8 @@ export class FileRegistry {
     let size = 0
     body.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > maxBytes) body.destroy(new AppFailure('NOT_ALLOWED', 'The file is too large.'))
+      if (size > maxBytes)
+        body.destroy(keyedFailure('NOT_ALLOWED', 'file-too-large', 'The file is too large.'))
     })
     try {
       await pipeline(body, createWriteStream(path, { mode: 0o600 }))
@@ -85,7 +90,12 @@ export class FileRegistry {
 
   info(fileId: string): IntakeFile {
     const e = this.entries[fileId]
-    if (!e) throw new AppFailure('NOT_FOUND', 'That file is no longer available. Choose it again.')
+    if (!e)
+      throw keyedFailure(
+        'NOT_FOUND',
+        'file-gone',
+        'That file is no longer available. Choose it again.',
+      )
     return { fileId, name: e.name, size: e.size }
   }
 
@@ -120,7 +130,12 @@ export class FileRegistry {
   /** For services in main only: the path never crosses IPC. */
   pathOf(fileId: string): string {
     const e = this.entries[fileId]
-    if (!e) throw new AppFailure('NOT_FOUND', 'That file is no longer available. Choose it again.')
+    if (!e)
+      throw keyedFailure(
+        'NOT_FOUND',
+        'file-gone',
+        'That file is no longer available. Choose it again.',
+      )
     return e.path
   }
 

@@ -13,6 +13,8 @@ export interface RowLine {
   code?: string | null
   err?: string
   msg?: string
+  /** PersonaClick's own reason for a failure. */
+  am?: string
   /** Refused rows: which checks failed (field.reason), so the log can say it in any language. */
   iss?: { field: string; reason: string; key?: string }[]
   t: string

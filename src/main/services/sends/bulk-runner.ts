@@ -138,6 +138,7 @@ export class BulkRunner {
         code: outcome.messageCode,
         ...(outcome.errorCode ? { err: outcome.errorCode } : {}),
         ...(outcome.error ? { msg: outcome.error } : {}),
+        ...(outcome.apiMessage ? { am: outcome.apiMessage } : {}),
         t: now(),
       })
     }

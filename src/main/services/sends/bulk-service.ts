@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AppFailure } from '../../../shared/errors'
+import { AppFailure, keyedFailure } from '../../../shared/errors'
 import {
   bulkMappingSchema,
   bulkStartSchema,
@@ -110,9 +110,17 @@ export class BulkSends {
   async start(input: BulkStart, profileId: string): Promise<BulkJobState> {
     const parsed = bulkStartSchema.parse(input)
     if (parsed.mapping.email === null && parsed.mapping.phone === null)
-      throw new AppFailure('INVALID_INPUT', 'Choose the column with the email or the phone number.')
+      throw keyedFailure(
+        'INVALID_INPUT',
+        'bulk-needs-recipient',
+        'Choose the column with the email or the phone number.',
+      )
     if (parsed.route === 'sms' && parsed.mapping.phone === null)
-      throw new AppFailure('INVALID_INPUT', 'SMS campaigns need the phone number column.')
+      throw keyedFailure(
+        'INVALID_INPUT',
+        'bulk-sms-needs-phone',
+        'SMS campaigns need the phone number column.',
+      )
     this.deps.shops.credentials(profileId) // no secret: refuse now, not at row 1
     const config: BulkJobConfig = {
       id: randomUUID(),
@@ -147,7 +155,7 @@ export class BulkSends {
     rate?: number,
   ): Promise<BulkJobState> {
     const job = this.jobs.get(jobId)
-    if (!job) throw new AppFailure('NOT_FOUND', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
     if (job.state.status === 'done' || job.state.status === 'cancelled') return { ...job.state }
     const journal = await BulkJournal.open(this.journalFile(jobId))
     try {
@@ -178,7 +186,7 @@ export class BulkSends {
   /** Resolves when the job's current run ends (tests and the crash-test runner). */
   async settled(jobId: string): Promise<BulkJobState> {
     const job = this.jobs.get(jobId)
-    if (!job) throw new AppFailure('NOT_FOUND', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
     await job.running
     return { ...job.state }
   }
@@ -243,7 +251,7 @@ export class BulkSends {
 
   private requireJob(jobId: string): Job {
     const job = this.jobs.get(jobId)
-    if (!job) throw new AppFailure('NOT_FOUND', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
     return job
   }
 
@@ -304,6 +312,7 @@ export class BulkSends {
       status: line.s,
       ...(line.err ? { errorCode: line.err } : {}),
       ...(line.msg ? { error: line.msg } : {}),
+      ...(line.am ? { apiMessage: line.am } : {}),
       ...(line.iss?.length ? { issues: line.iss } : {}),
       source: 'bulk',
       jobId: config.id,

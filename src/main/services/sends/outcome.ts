@@ -5,6 +5,8 @@ export interface SendFailure {
   status: Exclude<SendStatus, 'sent'>
   errorCode: string
   error: string
+  /** PersonaClick's own reason ("Campaign not found"), kept so the log can show it. */
+  apiMessage?: string
 }
 
 /**
@@ -17,7 +19,13 @@ export function classifySendError(err: unknown): SendFailure {
   if (err instanceof AppFailure) {
     const { code, message, details } = err.appError
     const maybe = code === 'OUTCOME_UNKNOWN' || details?.mayHaveBeenProcessed === true
-    return { status: maybe ? 'unknown' : 'failed', errorCode: code, error: message }
+    const said = typeof details?.apiMessage === 'string' ? details.apiMessage.trim() : ''
+    return {
+      status: maybe ? 'unknown' : 'failed',
+      errorCode: code,
+      error: message,
+      ...(said ? { apiMessage: said.slice(0, 300) } : {}),
+    }
   }
   // A bug of ours before or around the request: we cannot tell whether it left.
   return {

@@ -104,7 +104,7 @@ export class SendLog {
         e.messageCode,
         e.status,
         e.errorCode,
-        e.error,
+        e.apiMessage ? `${e.error ?? ''} PersonaClick said: “${e.apiMessage}”` : e.error,
       ]
     })
     const header = [

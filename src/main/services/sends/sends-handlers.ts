@@ -1,4 +1,4 @@
-import { AppFailure } from '../../../shared/errors'
+import { keyedFailure } from '../../../shared/errors'
 import type { Handlers } from '../../ipc/router'
 import { detectTableFile } from '../table-file'
 import type { BulkSends } from './bulk-service'
@@ -35,7 +35,7 @@ export function sendsHandlers(
   // A job of another shop is not this screen's to steer or read, whatever id arrives.
   const own = (jobId: string): string => {
     if (!bulk.list(active()).some((j) => j.id === jobId))
-      throw new AppFailure('NOT_FOUND', 'That bulk send is not one of this shop’s jobs.')
+      throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send is not one of this shop’s jobs.')
     return jobId
   }
   return {
@@ -47,7 +47,8 @@ export function sendsHandlers(
     'sends:log': (filter) => sends.log.list(active(), filter),
     'sends:reveal': ({ id }) => {
       const found = sends.log.reveal(active(), id)
-      if (!found) throw new AppFailure('NOT_FOUND', 'That send is not in the log any more.')
+      if (!found)
+        throw keyedFailure('NOT_FOUND', 'send-gone', 'That send is not in the log any more.')
       return found
     },
     'sends:log-export': ({ full, ...filter }) => ({

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { AppFailure } from '../../../shared/errors'
+import { AppFailure, keyedFailure } from '../../../shared/errors'
 import type { IntakeFile } from '../../../shared/files'
 import type { ShopsState } from '../../../shared/shops'
 import type {
@@ -37,6 +37,7 @@ export interface SendOutcome {
   messageCode: string | null
   errorCode?: string
   error?: string
+  apiMessage?: string
 }
 
 export function invalidSend(issues: readonly SendIssue[]): AppFailure {
@@ -135,7 +136,8 @@ export class SendsService {
   async status(code: string): Promise<NotificationStatus> {
     const creds = this.shops.activeCredentials()
     const trimmed = code.trim()
-    if (!trimmed) throw new AppFailure('INVALID_INPUT', 'Enter a message code.')
+    if (!trimmed)
+      throw keyedFailure('INVALID_INPUT', 'message-code-required', 'Enter a message code.')
     const result = await this.api.call('notifications.status', creds, { code: trimmed })
     return { code: trimmed, data: result.data }
   }
@@ -147,7 +149,7 @@ export class SendsService {
   async history(entryId: string): Promise<unknown> {
     const creds = this.shops.activeCredentials()
     const who = this.log.reveal(creds.profileId, entryId)
-    if (!who) throw new AppFailure('NOT_FOUND', 'That send is not in the log any more.')
+    if (!who) throw keyedFailure('NOT_FOUND', 'send-gone', 'That send is not in the log any more.')
     const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10)
     const result = await this.api.call('notifications.list', creds, {
       ...(who.email ? { email: who.email } : { phone: who.phone }),

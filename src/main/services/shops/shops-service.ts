@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { AppFailure } from '../../../shared/errors'
+import { keyedFailure } from '../../../shared/errors'
 import type { Shop, ShopDraft, ShopsState } from '../../../shared/shops'
 import { shopDraftSchema } from '../../../shared/shops'
 import type { ShopCredentials } from '../../api/types'
@@ -53,16 +53,19 @@ export class ShopsService {
   async save(draft: ShopDraft): Promise<Shop> {
     const d = shopDraftSchema.parse(draft)
     if (d.id === DEMO_SHOP_PROFILE_ID) {
-      throw new AppFailure(
+      throw keyedFailure(
         'NOT_ALLOWED',
+        'demo-shop-readonly',
         'The Demo shop cannot be edited. Add your own shop instead.',
       )
     }
     const existing = d.id ? this.file.shops.find((s) => s.id === d.id) : undefined
     if (d.id && !existing)
-      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
     if (!existing && !d.secret) {
-      throw new AppFailure('INVALID_INPUT', 'Enter the shop’s secret key.', { field: 'secret' })
+      throw keyedFailure('INVALID_INPUT', 'secret-required', 'Enter the shop’s secret key.', {
+        field: 'secret',
+      })
     }
     const stored: StoredShop = {
       id: existing?.id ?? randomUUID(),
@@ -86,10 +89,14 @@ export class ShopsService {
 
   async remove(id: string): Promise<void> {
     if (id === DEMO_SHOP_PROFILE_ID) {
-      throw new AppFailure('NOT_ALLOWED', 'The Demo shop is built in and cannot be removed.')
+      throw keyedFailure(
+        'NOT_ALLOWED',
+        'demo-shop-builtin',
+        'The Demo shop is built in and cannot be removed.',
+      )
     }
     if (!this.file.shops.some((s) => s.id === id)) {
-      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
     }
     this.file.shops = this.file.shops.filter((s) => s.id !== id)
     if (this.file.activeId === id) this.file.activeId = DEMO_SHOP_PROFILE_ID
@@ -99,7 +106,7 @@ export class ShopsService {
 
   async setActive(id: string): Promise<void> {
     if (!this.state().shops.some((s) => s.id === id)) {
-      throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
     }
     this.file.activeId = id
     await this.persist()
@@ -116,12 +123,15 @@ export class ShopsService {
   /** For services in main only: never crosses IPC. */
   credentials(id: string): ShopCredentials {
     const shop = this.state().shops.find((s) => s.id === id)
-    if (!shop) throw new AppFailure('NOT_FOUND', 'This shop no longer exists. Refresh the list.')
+    if (!shop)
+      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
     const secret = this.vault.get(id)
     if (!secret) {
-      throw new AppFailure(
+      throw keyedFailure(
         'API_WRONG_SECRET',
+        'secret-missing',
         `No secret key is stored for “${shop.label}”. Enter it in Settings › Shops.`,
+        { shop: shop.label },
       )
     }
     return { profileId: id, apiHost: shop.apiHost, shopId: shop.shopId, secret }
@@ -129,7 +139,8 @@ export class ShopsService {
 
   activeCredentials(): ShopCredentials {
     const active = this.active()
-    if (!active) throw new AppFailure('NOT_FOUND', 'Choose a shop in Settings › Shops first.')
+    if (!active)
+      throw keyedFailure('NOT_FOUND', 'choose-shop', 'Choose a shop in Settings › Shops first.')
     return this.credentials(active.id)
   }
 

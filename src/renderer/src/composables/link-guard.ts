@@ -1,6 +1,7 @@
 import { invoke } from '../api'
 import { useToastStore } from '../stores/toasts'
 import { i18n } from '../i18n'
+import { errorText } from '../i18n/error-text'
 
 /**
  * Links never navigate the console window away. A click on an outside link is handed to
@@ -13,8 +14,14 @@ export function installLinkGuard(): void {
     const url = new URL(anchor.href, location.href)
     if (url.origin === location.origin) return
     e.preventDefault()
-    invoke('app:open-external', { url: url.href }).catch((err: Error) =>
-      useToastStore().error(err.message || i18n.global.t('errors.NOT_ALLOWED')),
+    invoke('app:open-external', { url: url.href }).catch((err: unknown) =>
+      useToastStore().error(
+        errorText(
+          err,
+          (key, named) => i18n.global.t(key, named ?? {}),
+          (key) => i18n.global.te(key),
+        ),
+      ),
     )
   })
 

@@ -15,6 +15,10 @@ export const importEn = {
       'Row {row} is very long. The file is probably damaged or a quote is never closed; fix that row and try again.',
     'unclosed-quote':
       'A quote opened in row {row} is never closed, so the rest of the file cannot be read. Fix that row and try again.',
+    'file-changed':
+      '“{name}” changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.',
+    unreadable:
+      'The file cannot be read as a table. Export the sheet as CSV again and drop the new file.',
   },
   recent: {
     title: 'Recent files',

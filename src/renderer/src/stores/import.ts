@@ -12,7 +12,7 @@ import type {
   UploadOptions,
 } from '../../../shared/import'
 import type { TableFileOverrides } from '../../../shared/table-file'
-import { ApiError, invoke, onEvent } from '../api'
+import { invoke, onEvent } from '../api'
 import { downloadFile } from '../composables/download-file'
 
 /** Audience import: the current file's detection, the current job, and the history. */
@@ -22,8 +22,8 @@ export const useImportStore = defineStore('import', () => {
   const issues = ref<RejectedRow[]>([])
   const history = ref<ImportJobState[]>([])
   const busy = ref(false)
-  /** The last failure: main's English message, and the reason code the screen translates. */
-  const error = ref<{ message: string; reason?: string; row?: number } | null>(null)
+  /** The last failure as main reported it; the screen words it with useErrorText. */
+  const error = ref<unknown>(null)
   let unsubscribe: (() => void) | null = null
 
   function listen(): void {
@@ -45,14 +45,7 @@ export const useImportStore = defineStore('import', () => {
     try {
       return await fn()
     } catch (err) {
-      error.value =
-        err instanceof ApiError
-          ? {
-              message: err.message,
-              reason: typeof err.details?.reason === 'string' ? err.details.reason : undefined,
-              row: typeof err.details?.row === 'number' ? err.details.row : undefined,
-            }
-          : { message: String(err) }
+      error.value = err
       return undefined
     } finally {
       busy.value = false
