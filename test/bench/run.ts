@@ -1,5 +1,6 @@
 import { report } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
+import { importBenchmarks } from './import.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
 import { startupBenchmarks } from './startup.bench'
@@ -11,6 +12,7 @@ const results = [
   ...(await startupBenchmarks()),
   ...(await coldStartBenchmarks()),
   ...(await npsBenchmarks()),
+  ...(await importBenchmarks()),
 ]
 report(results)
 process.exit(0)

@@ -38,6 +38,27 @@ function summarise(value: unknown, limits: SummariseLimits, depth: number): unkn
   return value
 }
 
+/**
+ * Drops what the summary would replace anyway (long arrays, too-deep nesting) before the
+ * redaction walks the rest: redacting a 1,000-row audience only to print '[1000 items]'
+ * cost ~8 ms a batch. It only removes data and never cuts a string, so it cannot keep
+ * a part of a secret the redaction would have removed.
+ */
+function prune(value: unknown, limits: SummariseLimits, depth: number): unknown {
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxArrayItems || depth >= limits.maxDepth)
+      return `[${value.length} items]`
+    return value.map((v) => prune(v, limits, depth + 1))
+  }
+  if (value && typeof value === 'object') {
+    if (depth >= limits.maxDepth) return '[object]'
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = prune(v, limits, depth + 1)
+    return out
+  }
+  return value
+}
+
 export function summariseParams(
   params: Record<string, unknown>,
   secrets: SecretRegistry,
@@ -45,7 +66,7 @@ export function summariseParams(
 ): Record<string, unknown> {
   // Redact first (key names such as shop_secret/token, and registered secret values), then
   // shrink: the summary must never be able to preserve a secret the redaction would remove.
-  const redacted = secrets.redact(params)
+  const redacted = secrets.redact(prune(params, limits, 0))
   const shrunk = summarise(redacted, limits, 0)
   return shrunk && typeof shrunk === 'object' && !Array.isArray(shrunk)
     ? (shrunk as Record<string, unknown>)

@@ -35,4 +35,19 @@ describe('summariseParams', () => {
     const deep = { a: { b: { c: { d: { e: 1 } } } } }
     expect(summariseParams(deep, secrets)).toEqual({ a: { b: { c: { d: '[object]' } } } })
   })
+
+  it('still redacts inside short arrays and a secret cut by the length limit', () => {
+    const secrets = new SecretRegistry()
+    const secret = 'k'.repeat(190) + 'SECRET-TAIL-1234'
+    secrets.add(secret)
+    const out = summariseParams(
+      { rows: [{ token: 'abc', note: `id ${secret}` }], text: `${'y'.repeat(5)}${secret}` },
+      secrets,
+    )
+    expect(out).toEqual({
+      rows: [{ token: '[redacted]', note: 'id [redacted]' }],
+      text: 'yyyyy[redacted]',
+    })
+    expect(JSON.stringify(out)).not.toContain('kkkkkkkkkk')
+  })
 })

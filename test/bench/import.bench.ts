@@ -1,0 +1,278 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { parse } from 'csv-parse'
+import { runValidation } from '../../src/main/services/audience-import/run-validation'
+import {
+  validateFile,
+  type ValidateFileConfig,
+  type ValidateFileResult,
+} from '../../src/main/services/audience-import/validate-file'
+import type { ColumnMapping } from '../../src/shared/import'
+import type { BenchResult } from './harness'
+import { importUploadBenchmarks } from './import-upload.bench'
+
+/** Timer resolution of the event-loop delay monitor, ms: fine enough to see a 16 ms frame. */
+const RESOLUTION_MS = 10
+
+const HEADER = 'email,phone,first_name,last_name,birthday,gender,email_bulk'
+const mapping: ColumnMapping = [
+  { kind: 'field', field: 'email' },
+  { kind: 'field', field: 'phone' },
+  { kind: 'field', field: 'first_name' },
+  { kind: 'field', field: 'last_name' },
+  { kind: 'field', field: 'birthday' },
+  { kind: 'field', field: 'gender' },
+  { kind: 'field', field: 'email_bulk' },
+]
+
+/**
+ * A CRM export as marketers bring them: mixed phone and date formats, some quoted names,
+ * about 1.5% bad emails, 1% bad phones, 0.5% rows with neither, 1% unknown genders and
+ * impossible dates (warnings), and 2% repeats of an earlier contact (other case).
+ */
+async function writeContacts(path: string, rows: number): Promise<void> {
+  let seed = 7
+  const rnd = (): number => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T
+  const first = ['Anna', 'Ivan', 'Мария', 'Олег', 'Ayşe', 'John', 'Zoë', 'Пётр', 'Elif', 'Sam']
+  const last = ['Petrov', 'Смирнова', 'Yılmaz', 'Smith', '"Smith, Jr"', 'Öztürk', 'Lee', 'Ким']
+  const domains = ['example.com', 'mail.example.ru', 'example.com.tr', 'shop.example.org']
+  const operators = [903, 916, 926, 977, 985]
+  const emailOf = (i: number): string => `user.${i}@${domains[i % domains.length]}`
+  const out = createWriteStream(path)
+  const write = async (s: string): Promise<void> => {
+    if (!out.write(s)) await once(out, 'drain')
+  }
+  await write(HEADER + '\n')
+  let buf: string[] = []
+  for (let i = 0; i < rows; i++) {
+    const r = rnd()
+    const dup = i > 1000 && r < 0.02
+    let email = dup ? emailOf(i - 1000).toUpperCase() : emailOf(i)
+    if (r >= 0.02 && r < 0.035) email = `user.${i}.at.example.com`
+    else if (r >= 0.035 && r < 0.04) email = ''
+    else if (i % 7 === 0) email = ` Mailto:${email[0]?.toUpperCase()}${email.slice(1)}`
+    const n = String(1_000_000 + (i % 9_000_000)).padStart(7, '0')
+    const op = operators[i % operators.length]
+    const phoneFormats = [
+      `+7 ${op} ${n.slice(0, 3)}-${n.slice(3, 5)}-${n.slice(5)}`,
+      `8 (${op}) ${n.slice(0, 3)}-${n.slice(3)}`,
+      `7${op}${n}`,
+      '',
+    ]
+    let phone = r >= 0.035 && r < 0.04 ? '' : pick(phoneFormats)
+    if (r >= 0.04 && r < 0.05) phone = `12-${n.slice(0, 3)}`
+    const y = 1950 + (i % 55)
+    const m = 1 + (i % 12)
+    const d = 1 + (i % 28)
+    const mm = String(m).padStart(2, '0')
+    const dd = String(d).padStart(2, '0')
+    let birthday = pick([`${y}-${mm}-${dd}`, `${dd}.${mm}.${y}`, ''])
+    if (r >= 0.05 && r < 0.055) birthday = `31.02.${y}`
+    const gender = r >= 0.055 && r < 0.06 ? 'n/a' : pick(['m', 'f', 'ж', 'м', 'F', ''])
+    const flag = pick(['yes', 'no', 'да', 'нет', '1', '0', 'true', ''])
+    buf.push(`${email},${phone},${pick(first)},${pick(last)},${birthday},${gender},${flag}`)
+    if (buf.length === 10_000) {
+      await write(buf.join('\n') + '\n')
+      buf = []
+    }
+  }
+  if (buf.length) await write(buf.join('\n') + '\n')
+  out.end()
+  await once(out, 'finish')
+}
+
+/** A bare csv-parse pass (the reader's parser options, no decoding or checks): rows. */
+async function countRows(path: string): Promise<number> {
+  const parser = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(
+    parse({
+      delimiter: ',',
+      relax_column_count: true,
+      relax_quotes: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }),
+  )
+  let n = 0
+  for await (const _ of parser as AsyncIterable<string[]>) n++
+  return n - 1 // the header
+}
+
+export interface Lag {
+  p50: number
+  p99: number
+  max: number
+}
+
+/**
+ * Runs `fn` while sampling the host's event loop. The monitor's timer fires every
+ * RESOLUTION_MS; lag is how late it fired (the recorded interval minus RESOLUTION_MS).
+ */
+async function withLag<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; lag: Lag }> {
+  const h = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
+  h.enable()
+  const started = performance.now()
+  const value = await fn()
+  const ms = performance.now() - started
+  h.disable()
+  const lagOf = (ns: number): number => Math.max(0, ns / 1e6 - RESOLUTION_MS)
+  return {
+    value,
+    ms,
+    lag: { p50: lagOf(h.percentile(50)), p99: lagOf(h.percentile(99)), max: lagOf(h.max) },
+  }
+}
+
+/**
+ * Peak resident memory of the whole process (host and worker threads) while `fn` runs,
+ * above what it held before: sampled every 20 ms, as RSS is what the OS charges.
+ */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMiB: number }> {
+  const before = process.memoryUsage.rss()
+  let peak = before
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
+  try {
+    const value = await fn()
+    peak = Math.max(peak, process.memoryUsage.rss())
+    return { value, peakMiB: (peak - before) / 2 ** 20 }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+const fmt = (l: Lag): string =>
+  `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`
+
+/** Lag as a BenchResult: "ops/s" is 1000 / lag in ms, so the ratio is lag ÷ idle lag. */
+function lagResult(name: string, subject: number, idle: number, what: string): BenchResult {
+  // A floor of 0.01 ms keeps an idle lag of "0" from dividing by zero.
+  const s = Math.max(subject, 0.01)
+  const b = Math.max(idle, 0.01)
+  return {
+    name,
+    baseline: `idle host, same duration (${what})`,
+    opsPerSec: 1000 / s,
+    baselineOpsPerSec: 1000 / b,
+    ratio: s / b,
+  }
+}
+
+/**
+ * Audience-import validation of `rows` generated contacts (1,000,000 by default), as the
+ * app runs it: `runValidation` starts the import worker (from sources through tsx, as the
+ * tests do) which reads, checks, normalises, de-duplicates and writes rows.jsonl and
+ * issues.jsonl. Next to it in the same run: a bare csv-parse pass over the same file
+ * (throughput floor), the host's event-loop lag while the worker runs against the lag
+ * of the idle host for the same time, and the lag when the same `validateFile` runs on
+ * the host thread itself (what the worker saves the window from).
+ */
+export async function importBenchmarks(rows = 1_000_000): Promise<BenchResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'pc-bench-import-'))
+  try {
+    const path = join(dir, 'contacts.csv')
+    await writeContacts(path, rows)
+    const cfg = (outDir: string): ValidateFileConfig => ({
+      path,
+      table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
+      mapping,
+      mode: 'audience',
+      country: 'RU',
+      dateOrder: 'dmy',
+      duplicates: 'first',
+      outDir: join(dir, outDir),
+    })
+    const check = (r: ValidateFileResult): ValidateFileResult => {
+      if (r.counts.total !== rows) throw new Error(`validated ${r.counts.total} of ${rows} rows`)
+      return r
+    }
+
+    // Baseline: best of two bare parses (the first also warms the page cache).
+    const parseMs: number[] = []
+    let parseMiB = 0
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now()
+      const { value: n, peakMiB } = await withPeakRss(() => countRows(path))
+      if (n !== rows) throw new Error('csv-parse row count differs')
+      parseMs.push(performance.now() - t)
+      parseMiB = Math.max(parseMiB, peakMiB)
+    }
+    const parseRate = (rows * 1000) / Math.min(...parseMs)
+
+    let progress = 0
+    const { value: worker, peakMiB: workerMiB } = await withPeakRss(() =>
+      withLag(async () => check(await runValidation(cfg('worker'), () => progress++).result)),
+    )
+    const idle = await withLag(() => new Promise((r) => setTimeout(r, worker.ms)))
+    const host = await withLag(async () => check(await validateFile(cfg('host'))))
+
+    const workerRate = (rows * 1000) / worker.ms
+    const hostRate = (rows * 1000) / host.ms
+    const c = worker.value.counts
+    const n = rows.toLocaleString('en-US')
+    console.log(
+      `Audience import, ${n} rows (${(worker.value.sizeBytes / 2 ** 20).toFixed(0)} MiB): ` +
+        `${c.rejected} rejected, ${c.duplicates} duplicates, ${c.withWarnings} with warnings, ` +
+        `${c.toUpload} to upload`,
+    )
+    console.log(
+      `  worker validation ${(worker.ms / 1000).toFixed(1)} s (${workerRate.toFixed(0)} rows/s, ` +
+        `${progress} progress messages); on the host thread ${(host.ms / 1000).toFixed(1)} s; ` +
+        `bare csv-parse ${(Math.min(...parseMs) / 1000).toFixed(1)} s`,
+    )
+    console.log(
+      `  peak memory above the starting RSS: worker validation ${workerMiB.toFixed(0)} MiB, ` +
+        `bare csv-parse ${parseMiB.toFixed(0)} MiB (file ${(worker.value.sizeBytes / 2 ** 20).toFixed(0)} MiB)`,
+    )
+    console.log(`  host event-loop lag (beyond the ${RESOLUTION_MS} ms timer):`)
+    console.log(`    idle host:                  ${fmt(idle.lag)}`)
+    console.log(`    validation in the worker:   ${fmt(worker.lag)}`)
+    console.log(`    validation on the host:     ${fmt(host.lag)}`)
+
+    return [
+      {
+        name: `audience validation in the worker, ${n} rows (rows/s)`,
+        baseline: 'bare csv-parse pass, same file',
+        opsPerSec: workerRate,
+        baselineOpsPerSec: parseRate,
+        ratio: parseRate / workerRate,
+      },
+      {
+        name: `audience validation on the host thread, ${n} rows (rows/s)`,
+        baseline: 'bare csv-parse pass, same file',
+        opsPerSec: hostRate,
+        baselineOpsPerSec: parseRate,
+        ratio: parseRate / hostRate,
+      },
+      lagResult(
+        'host loop lag p99 while the worker validates (1/ms)',
+        worker.lag.p99,
+        idle.lag.p99,
+        'p99',
+      ),
+      lagResult(
+        'host loop lag max while the worker validates (1/ms)',
+        worker.lag.max,
+        idle.lag.max,
+        'max',
+      ),
+      lagResult(
+        'host loop lag p99 while the host validates (1/ms)',
+        host.lag.p99,
+        idle.lag.p99,
+        'p99',
+      ),
+      lagResult(
+        'host loop lag max while the host validates (1/ms)',
+        host.lag.max,
+        idle.lag.max,
+        'max',
+      ),
+      ...(await importUploadBenchmarks(path, mapping, rows, parseRate)),
+    ]
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
