@@ -4,16 +4,8 @@
  * translated text for `code`. `details` never carries secrets: it is built from
  * redacted data only.
  */
-export const errorCodes = [
-  // contract / router
-  'UNKNOWN_CHANNEL',
-  'INVALID_INPUT',
-  'FORBIDDEN_SENDER',
-  'INTERNAL',
-  'NOT_FOUND',
-  'NOT_ALLOWED',
-  'CANCELLED',
-  // PersonaClick API, one per documented status code
+/** One per documented status code of the PersonaClick API. */
+export const apiErrorCodes = [
   'API_BAD_REQUEST',
   'API_WRONG_SHOP_ID',
   'API_WRONG_SECRET',
@@ -24,11 +16,27 @@ export const errorCodes = [
   'API_SERVER_ERROR',
   'API_UNAVAILABLE',
   'API_UNEXPECTED_RESPONSE',
-  // transport
+] as const
+
+/** The network between the console and PersonaClick. */
+export const transportErrorCodes = [
   'NETWORK_UNREACHABLE',
   'TLS_ERROR',
   'TIMEOUT',
   'OUTCOME_UNKNOWN',
+] as const
+
+export const errorCodes = [
+  // contract / router
+  'UNKNOWN_CHANNEL',
+  'INVALID_INPUT',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+  'NOT_FOUND',
+  'NOT_ALLOWED',
+  'CANCELLED',
+  ...apiErrorCodes,
+  ...transportErrorCodes,
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

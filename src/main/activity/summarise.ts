@@ -18,42 +18,33 @@ export const defaultLimits: SummariseLimits = {
   maxDepth: 4,
 }
 
-function summarise(value: unknown, limits: SummariseLimits, depth: number): unknown {
+/**
+ * Long arrays become '[N items]', nesting past maxDepth a placeholder and, when
+ * `cutStrings`, long strings are cut. Without `cutStrings` it runs before the redaction,
+ * dropping what the summary would replace anyway: redacting a 1,000-row audience only to
+ * print '[1000 items]' cost ~8 ms a batch. That pass only removes data and never cuts a
+ * string, so it cannot keep a part of a secret the redaction would have removed.
+ */
+function summarise(
+  value: unknown,
+  limits: SummariseLimits,
+  depth: number,
+  cutStrings: boolean,
+): unknown {
   if (typeof value === 'string') {
-    return value.length > limits.maxStringLength
+    return cutStrings && value.length > limits.maxStringLength
       ? `${value.slice(0, limits.maxStringLength)}… [${value.length} chars]`
       : value
   }
   if (Array.isArray(value)) {
-    if (value.length > limits.maxArrayItems) return `[${value.length} items]`
-    if (depth >= limits.maxDepth) return `[${value.length} items]`
-    return value.map((v) => summarise(v, limits, depth + 1))
-  }
-  if (value && typeof value === 'object') {
-    if (depth >= limits.maxDepth) return '[object]'
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = summarise(v, limits, depth + 1)
-    return out
-  }
-  return value
-}
-
-/**
- * Drops what the summary would replace anyway (long arrays, too-deep nesting) before the
- * redaction walks the rest: redacting a 1,000-row audience only to print '[1000 items]'
- * cost ~8 ms a batch. It only removes data and never cuts a string, so it cannot keep
- * a part of a secret the redaction would have removed.
- */
-function prune(value: unknown, limits: SummariseLimits, depth: number): unknown {
-  if (Array.isArray(value)) {
     if (value.length > limits.maxArrayItems || depth >= limits.maxDepth)
       return `[${value.length} items]`
-    return value.map((v) => prune(v, limits, depth + 1))
+    return value.map((v) => summarise(v, limits, depth + 1, cutStrings))
   }
   if (value && typeof value === 'object') {
     if (depth >= limits.maxDepth) return '[object]'
     const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = prune(v, limits, depth + 1)
+    for (const [k, v] of Object.entries(value)) out[k] = summarise(v, limits, depth + 1, cutStrings)
     return out
   }
   return value
@@ -66,8 +57,8 @@ export function summariseParams(
 ): Record<string, unknown> {
   // Redact first (key names such as shop_secret/token, and registered secret values), then
   // shrink: the summary must never be able to preserve a secret the redaction would remove.
-  const redacted = secrets.redact(prune(params, limits, 0))
-  const shrunk = summarise(redacted, limits, 0)
+  const redacted = secrets.redact(summarise(params, limits, 0, false))
+  const shrunk = summarise(redacted, limits, 0, true)
   return shrunk && typeof shrunk === 'object' && !Array.isArray(shrunk)
     ? (shrunk as Record<string, unknown>)
     : {}

@@ -1,4 +1,9 @@
-import type { AppError, ErrorCode } from '../../../shared/errors'
+import {
+  apiErrorCodes,
+  transportErrorCodes,
+  type AppError,
+  type ErrorCode,
+} from '../../../shared/errors'
 
 /**
  * Codes whose text does not depend on where they were raised (the API and the network,
@@ -8,20 +13,8 @@ const BY_CODE = new Set<ErrorCode>([
   'UNKNOWN_CHANNEL',
   'FORBIDDEN_SENDER',
   'INTERNAL',
-  'API_BAD_REQUEST',
-  'API_WRONG_SHOP_ID',
-  'API_WRONG_SECRET',
-  'API_NOT_FOUND',
-  'API_METHOD_NOT_ALLOWED',
-  'API_NOT_ACCEPTABLE',
-  'API_RATE_LIMITED',
-  'API_SERVER_ERROR',
-  'API_UNAVAILABLE',
-  'API_UNEXPECTED_RESPONSE',
-  'NETWORK_UNREACHABLE',
-  'TLS_ERROR',
-  'TIMEOUT',
-  'OUTCOME_UNKNOWN',
+  ...apiErrorCodes,
+  ...transportErrorCodes,
 ])
 
 type Translate = (key: string, named?: Record<string, unknown>) => string

@@ -92,7 +92,7 @@ export const sendsRu: typeof sendsEn = {
     interrupted:
       'Прервана перезапуском: строки «в полёте» помечены как неизвестные; продолжите, чтобы отправить остальные.',
     progress: '{done} из {total} строк',
-    counts: 'Отправлено {sent} · ошибок {failed} · неизвестно {unknown}',
+    counts: 'отправлено {sent} · ошибок {failed} · неизвестно {unknown}',
     pause: 'Пауза',
     resume: 'Продолжить',
     cancelJob: 'Отменить',
