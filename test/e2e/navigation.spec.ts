@@ -13,6 +13,9 @@ const screens = [
 test('every screen is reachable from the sidebar and passes an axe scan, light and dark', async ({
   app,
 }) => {
+  // Fourteen full axe scans (seven screens, two themes): about a minute on a 2-core CI
+  // machine shared with another worker, so the default 60 s is too tight.
+  test.setTimeout(180_000)
   for (const dark of [false, true]) {
     if (dark) await app.getByTestId('theme-toggle').click()
     await expect(app.locator('html')).toHaveClass(dark ? /app-dark/ : /^(?!.*app-dark)/)

@@ -55,7 +55,7 @@ export const npsRu: typeof npsEn = {
   },
   charts: {
     trend: 'Динамика NPS',
-    openPeriod: 'Открыть отзывы за период',
+    openPeriod: 'Отзывы за период',
     trendHint: 'Заливка — погрешность 95 %. Нажмите на точку, чтобы прочитать отзывы за период.',
     trendSeries: 'Индекс',
     bandLow: 'Нижняя граница',
