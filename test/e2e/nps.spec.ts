@@ -9,6 +9,9 @@ test.describe('NPS analytics', () => {
   test('period, channel filter, trend point to reviews, CSV export, axe light and dark', async ({
     app,
   }) => {
+    // A year of reviews fetched window by window plus four axe scans of a chart-heavy
+    // screen: ~40 s on a 2-core CI machine, too close to the default 60 s.
+    test.setTimeout(150_000)
     await app.setViewportSize({ width: 1280, height: 900 })
     await app.getByTestId('nav-nps').click()
     await expect(app.getByTestId('view-nps')).toBeVisible()
