@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tableReadSettingsSchema } from './table-file'
 
 /**
  * Transactional sends: types and schemas shared by main and the renderer. The two routes
@@ -115,7 +116,7 @@ export const bulkStartSchema = z
     mapping: bulkMappingSchema,
     ratePerSecond: z.number().min(0.1).max(1000).default(5),
     /** What the table detection decided (encoding, delimiter, header), passed back as is. */
-    table: z.record(z.string(), z.unknown()).default({}),
+    table: tableReadSettingsSchema,
   })
   .strict()
 export type BulkStart = z.input<typeof bulkStartSchema>

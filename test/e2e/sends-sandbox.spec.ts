@@ -224,6 +224,8 @@ test('a bulk send from a dropped CSV reaches each valid recipient once, reports 
   await app.getByTestId('bulk-start').click()
   const confirm = app.getByTestId('confirm-dialog')
   await expect(confirm).toContainText('customers.csv')
+  // Five data rows in BULK_CSV: the confirmation says how many rows will be sent.
+  await expect(confirm).toContainText('each of the 5 rows in customers.csv')
   await expectNoAxeViolations(app)
   await confirm.getByTestId('confirm-accept').click()
 

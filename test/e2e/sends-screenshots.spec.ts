@@ -70,6 +70,8 @@ test.describe('sends screenshots', () => {
         await app.getByTestId('bulk-code').fill('order_created')
         await shot('4-bulk-mapping', true)
         await app.getByTestId('bulk-start').click()
+        await expect(app.getByTestId('confirm-dialog')).toBeVisible()
+        await shot('4b-bulk-confirm')
         await app.getByTestId('confirm-accept').click()
         await expect(app.getByTestId('bulk-job').first()).toHaveAttribute('data-status', 'done', {
           timeout: 30_000,

@@ -42,6 +42,7 @@ describe('bulk send under faults', () => {
         fileId: FILE_ID,
         route: 'transact',
         code: 'order_created',
+        table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
         mapping: {
           email: 0,
           phone: null,

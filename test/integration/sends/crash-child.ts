@@ -20,6 +20,7 @@ if (mode === 'start') {
       fileId: file.fileId,
       route: 'transact',
       code: 'welcome',
+      table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
       mapping: { email: 0, phone: null, variables: [{ name: 'n', column: 1 }] },
       ratePerSecond: 200,
     },

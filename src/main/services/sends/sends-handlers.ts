@@ -1,6 +1,6 @@
 import { keyedFailure } from '../../../shared/errors'
 import type { Handlers } from '../../ipc/router'
-import { detectTableFile } from '../table-file'
+import { detectTableFile, readTableRows } from '../table-file'
 import type { BulkSends } from './bulk-service'
 import type { FilesLike, SendsService, ShopsLike } from './sends-service'
 
@@ -15,6 +15,7 @@ type SendsHandlers = Pick<
   | 'sends:reveal'
   | 'sends:log-export'
   | 'sends:bulk-detect'
+  | 'sends:bulk-count'
   | 'sends:bulk-jobs'
   | 'sends:bulk-start'
   | 'sends:bulk-control'
@@ -58,6 +59,12 @@ export function sendsHandlers(
     }),
     'sends:bulk-detect': ({ fileId, overrides }) =>
       detectTableFile(files.pathOf(fileId), overrides ?? {}),
+    // Streams the file (the reader yields between chunks), so the window stays responsive.
+    'sends:bulk-count': async ({ fileId, table }) => {
+      let rows = 0
+      for await (const _ of readTableRows(files.pathOf(fileId), table)) rows++
+      return { rows }
+    },
     'sends:bulk-jobs': () => bulk.list(active()),
     'sends:bulk-start': (input) => bulk.start(input, active()),
     'sends:bulk-control': ({ jobId, action, ratePerSecond }) =>

@@ -7,6 +7,7 @@ import type {
   SendLogEntry,
   SendLogFilter,
 } from '../../../shared/sends'
+import type { TableReadSettings } from '../../../shared/table-file'
 import { invoke, onEvent } from '../api'
 import { downloadFile } from '../composables/download-file'
 
@@ -85,6 +86,8 @@ export const useSendsStore = defineStore('sends', () => {
     recentCodes: (route: SendDraft['route']) => invoke('sends:recent-codes', { route }),
     reveal: (id: string) => invoke('sends:reveal', { id }),
     detect: (fileId: string) => invoke('sends:bulk-detect', { fileId }),
+    countBulk: (fileId: string, table: TableReadSettings) =>
+      invoke('sends:bulk-count', { fileId, table }),
     startBulk: (input: BulkStart) => invoke('sends:bulk-start', input),
     control: (jobId: string, action: 'pause' | 'resume' | 'cancel') =>
       invoke('sends:bulk-control', { jobId, action }),

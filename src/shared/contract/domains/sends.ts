@@ -12,7 +12,11 @@ import {
   type SendLogPage,
   type SendPreview,
 } from '../../sends'
-import { tableOverridesSchema, type TableFileDetection } from '../../table-file'
+import {
+  tableOverridesSchema,
+  tableReadSettingsSchema,
+  type TableFileDetection,
+} from '../../table-file'
 import { channel } from '../define'
 import { noInput } from './common'
 
@@ -37,6 +41,10 @@ export const sendsChannels = {
   /** Encoding, delimiter, header and a preview of a bulk CSV (the import's detection). */
   'sends:bulk-detect': channel<TableFileDetection>()(
     z.object({ fileId: z.string().uuid(), overrides: tableOverridesSchema.optional() }).strict(),
+  ),
+  /** How many rows (recipients) a bulk CSV holds, for the confirmation before Start. */
+  'sends:bulk-count': channel<{ rows: number }>()(
+    z.object({ fileId: z.string().uuid(), table: tableReadSettingsSchema }).strict(),
   ),
   'sends:bulk-jobs': channel<BulkJobState[]>()(noInput),
   'sends:bulk-start': channel<BulkJobState>()(bulkStartSchema),
