@@ -10,11 +10,7 @@ export async function openExternalSafely(
   open: OpenExternal,
 ): Promise<{ opened: true }> {
   if (!isAllowedExternalUrl(url)) {
-    throw keyedFailure(
-      'NOT_ALLOWED',
-      'link-outside',
-      'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
-    )
+    throw keyedFailure('NOT_ALLOWED', 'link-outside')
   }
   await open(url)
   return { opened: true }

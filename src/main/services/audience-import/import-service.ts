@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ExportedFile } from '../../../shared/activity'
-import { AppFailure, keyedFailure, type FailureKey } from '../../../shared/errors'
+import { AppFailure, keyedFailure } from '../../../shared/errors'
 import {
   describeIssue,
   type ColumnMapping,
@@ -64,11 +64,7 @@ export class ImportService {
       if (s.status === 'validating')
         Object.assign(s, {
           status: 'failed',
-          error: {
-            code: 'CANCELLED',
-            message: 'The check was interrupted. Start the import again.',
-            details: { messageKey: 'check-interrupted' satisfies FailureKey },
-          },
+          error: keyedFailure('CANCELLED', 'check-interrupted').appError,
         })
       this.jobs.set(s.id, { rec, abort: null, validation: null, running: null, lastEmit: 0 })
     }
@@ -76,8 +72,7 @@ export class ImportService {
 
   private activeProfile(): string {
     const id = this.deps.shops.state().activeId
-    if (!id)
-      throw keyedFailure('NOT_ALLOWED', 'choose-shop', 'Choose a shop first (Settings › Shops).')
+    if (!id) throw keyedFailure('NOT_ALLOWED', 'choose-shop')
     return id
   }
 
@@ -116,16 +111,8 @@ export class ImportService {
       )
     )
       throw mode === 'suppressed'
-        ? keyedFailure(
-            'INVALID_INPUT',
-            'import-needs-email',
-            'Choose the column that holds the email.',
-          )
-        : keyedFailure(
-            'INVALID_INPUT',
-            'import-needs-identifier',
-            'Choose the column that holds the email or the phone: every contact needs one.',
-          )
+        ? keyedFailure('INVALID_INPUT', 'import-needs-email')
+        : keyedFailure('INVALID_INPUT', 'import-needs-identifier')
     const id = randomUUID()
     const state: ImportJobState = {
       id,
@@ -217,8 +204,7 @@ export class ImportService {
 
   async start(id: string, options: UploadOptions): Promise<ImportJobState> {
     const live = this.live(id)
-    if (live.rec.state.status !== 'review')
-      throw keyedFailure('NOT_ALLOWED', 'import-started', 'This import has already started.')
+    if (live.rec.state.status !== 'review') throw keyedFailure('NOT_ALLOWED', 'import-started')
     const counts = live.rec.state.counts!
     Object.assign(live.rec.state, {
       options,
@@ -238,7 +224,7 @@ export class ImportService {
     const live = this.live(id)
     const s = live.rec.state
     if (!RESUMABLE.has(s.status) || !s.options)
-      throw keyedFailure('NOT_ALLOWED', 'import-not-resumable', 'This import cannot be resumed.')
+      throw keyedFailure('NOT_ALLOWED', 'import-not-resumable')
     await this.checkFileUnchanged(live.rec)
     return this.runUpload(live)
   }
@@ -246,11 +232,7 @@ export class ImportService {
   pause(id: string): Promise<ImportJobState> {
     const live = this.live(id)
     if (live.rec.state.status !== 'uploading')
-      throw keyedFailure(
-        'NOT_ALLOWED',
-        'import-not-running',
-        'Only a running upload can be paused.',
-      )
+      throw keyedFailure('NOT_ALLOWED', 'import-not-running')
     live.rec.state.status = 'paused'
     live.abort?.abort()
     return this.settled(id)
@@ -279,8 +261,7 @@ export class ImportService {
 
   async discard(id: string): Promise<void> {
     const live = this.live(id)
-    if (live.running)
-      throw keyedFailure('NOT_ALLOWED', 'import-running', 'Pause or cancel the import first.')
+    if (live.running) throw keyedFailure('NOT_ALLOWED', 'import-running')
     this.jobs.delete(id)
     await this.store.remove(id)
   }
@@ -358,8 +339,7 @@ export class ImportService {
 
   private live(id: string): Live {
     const live = this.jobs.get(id)
-    if (!live)
-      throw keyedFailure('NOT_FOUND', 'import-gone', 'That import is no longer in the history.')
+    if (!live) throw keyedFailure('NOT_FOUND', 'import-gone')
     return live
   }
 

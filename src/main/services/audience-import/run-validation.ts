@@ -58,14 +58,14 @@ export function runValidation(
           reject(new AppFailure(m.error.code, m.error.message, m.error.details))
       },
     )
+    // The cause stays in details, for the job's record and the logs.
     worker.on('error', (err) =>
-      reject(keyedFailure('INTERNAL', 'check-stopped', `The file check stopped: ${err.message}`)),
+      reject(keyedFailure('INTERNAL', 'check-stopped', { cause: err.message })),
     )
     worker.on('exit', (code) => {
-      if (cancelled)
-        reject(keyedFailure('CANCELLED', 'check-cancelled', 'The check was cancelled.'))
+      if (cancelled) reject(keyedFailure('CANCELLED', 'check-cancelled'))
       else if (code !== 0)
-        reject(keyedFailure('INTERNAL', 'check-stopped', `The file check stopped (exit ${code}).`))
+        reject(keyedFailure('INTERNAL', 'check-stopped', { cause: `exit ${code}` }))
     })
   })
   return {

@@ -60,12 +60,7 @@ export class FileRegistry {
   /** A file on disk the marketer chose (Electron drop or dialog): read in place. */
   async registerPath(path: string): Promise<IntakeFile> {
     const s = await stat(path).catch(() => null)
-    if (!s?.isFile())
-      throw keyedFailure(
-        'NOT_FOUND',
-        'file-unreadable',
-        'That file cannot be read. Check it still exists.',
-      )
+    if (!s?.isFile()) throw keyedFailure('NOT_FOUND', 'file-unreadable')
     return this.add({ name: basename(path), path, size: s.size, owned: false })
   }
 
@@ -76,8 +71,7 @@ export class FileRegistry {
     let size = 0
     body.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > maxBytes)
-        body.destroy(keyedFailure('NOT_ALLOWED', 'file-too-large', 'The file is too large.'))
+      if (size > maxBytes) body.destroy(keyedFailure('NOT_ALLOWED', 'file-too-large'))
     })
     try {
       await pipeline(body, createWriteStream(path, { mode: 0o600 }))
@@ -90,12 +84,7 @@ export class FileRegistry {
 
   info(fileId: string): IntakeFile {
     const e = this.entries[fileId]
-    if (!e)
-      throw keyedFailure(
-        'NOT_FOUND',
-        'file-gone',
-        'That file is no longer available. Choose it again.',
-      )
+    if (!e) throw keyedFailure('NOT_FOUND', 'file-gone')
     return { fileId, name: e.name, size: e.size }
   }
 
@@ -130,12 +119,7 @@ export class FileRegistry {
   /** For services in main only: the path never crosses IPC. */
   pathOf(fileId: string): string {
     const e = this.entries[fileId]
-    if (!e)
-      throw keyedFailure(
-        'NOT_FOUND',
-        'file-gone',
-        'That file is no longer available. Choose it again.',
-      )
+    if (!e) throw keyedFailure('NOT_FOUND', 'file-gone')
     return e.path
   }
 

@@ -110,17 +110,9 @@ export class BulkSends {
   async start(input: BulkStart, profileId: string): Promise<BulkJobState> {
     const parsed = bulkStartSchema.parse(input)
     if (parsed.mapping.email === null && parsed.mapping.phone === null)
-      throw keyedFailure(
-        'INVALID_INPUT',
-        'bulk-needs-recipient',
-        'Choose the column with the email or the phone number.',
-      )
+      throw keyedFailure('INVALID_INPUT', 'bulk-needs-recipient')
     if (parsed.route === 'sms' && parsed.mapping.phone === null)
-      throw keyedFailure(
-        'INVALID_INPUT',
-        'bulk-sms-needs-phone',
-        'SMS campaigns need the phone number column.',
-      )
+      throw keyedFailure('INVALID_INPUT', 'bulk-sms-needs-phone')
     this.deps.shops.credentials(profileId) // no secret: refuse now, not at row 1
     const config: BulkJobConfig = {
       id: randomUUID(),
@@ -155,7 +147,7 @@ export class BulkSends {
     rate?: number,
   ): Promise<BulkJobState> {
     const job = this.jobs.get(jobId)
-    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
     if (job.state.status === 'done' || job.state.status === 'cancelled') return { ...job.state }
     const journal = await BulkJournal.open(this.journalFile(jobId))
     try {
@@ -186,7 +178,7 @@ export class BulkSends {
   /** Resolves when the job's current run ends (tests and the crash-test runner). */
   async settled(jobId: string): Promise<BulkJobState> {
     const job = this.jobs.get(jobId)
-    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
     await job.running
     return { ...job.state }
   }
@@ -251,7 +243,7 @@ export class BulkSends {
 
   private requireJob(jobId: string): Job {
     const job = this.jobs.get(jobId)
-    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send no longer exists.')
+    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
     return job
   }
 

@@ -36,7 +36,7 @@ export function sendsHandlers(
   // A job of another shop is not this screen's to steer or read, whatever id arrives.
   const own = (jobId: string): string => {
     if (!bulk.list(active()).some((j) => j.id === jobId))
-      throw keyedFailure('NOT_FOUND', 'bulk-gone', 'That bulk send is not one of this shop’s jobs.')
+      throw keyedFailure('NOT_FOUND', 'bulk-gone')
     return jobId
   }
   return {
@@ -48,8 +48,7 @@ export function sendsHandlers(
     'sends:log': (filter) => sends.log.list(active(), filter),
     'sends:reveal': ({ id }) => {
       const found = sends.log.reveal(active(), id)
-      if (!found)
-        throw keyedFailure('NOT_FOUND', 'send-gone', 'That send is not in the log any more.')
+      if (!found) throw keyedFailure('NOT_FOUND', 'send-gone')
       return found
     },
     'sends:log-export': ({ full, ...filter }) => ({

@@ -136,8 +136,7 @@ export class SendsService {
   async status(code: string): Promise<NotificationStatus> {
     const creds = this.shops.activeCredentials()
     const trimmed = code.trim()
-    if (!trimmed)
-      throw keyedFailure('INVALID_INPUT', 'message-code-required', 'Enter a message code.')
+    if (!trimmed) throw keyedFailure('INVALID_INPUT', 'message-code-required')
     const result = await this.api.call('notifications.status', creds, { code: trimmed })
     return { code: trimmed, data: result.data }
   }
@@ -149,7 +148,7 @@ export class SendsService {
   async history(entryId: string): Promise<unknown> {
     const creds = this.shops.activeCredentials()
     const who = this.log.reveal(creds.profileId, entryId)
-    if (!who) throw keyedFailure('NOT_FOUND', 'send-gone', 'That send is not in the log any more.')
+    if (!who) throw keyedFailure('NOT_FOUND', 'send-gone')
     const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10)
     const result = await this.api.call('notifications.list', creds, {
       ...(who.email ? { email: who.email } : { phone: who.phone }),

@@ -53,17 +53,12 @@ export class ShopsService {
   async save(draft: ShopDraft): Promise<Shop> {
     const d = shopDraftSchema.parse(draft)
     if (d.id === DEMO_SHOP_PROFILE_ID) {
-      throw keyedFailure(
-        'NOT_ALLOWED',
-        'demo-shop-readonly',
-        'The Demo shop cannot be edited. Add your own shop instead.',
-      )
+      throw keyedFailure('NOT_ALLOWED', 'demo-shop-readonly')
     }
     const existing = d.id ? this.file.shops.find((s) => s.id === d.id) : undefined
-    if (d.id && !existing)
-      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
+    if (d.id && !existing) throw keyedFailure('NOT_FOUND', 'shop-gone')
     if (!existing && !d.secret) {
-      throw keyedFailure('INVALID_INPUT', 'secret-required', 'Enter the shop’s secret key.', {
+      throw keyedFailure('INVALID_INPUT', 'secret-required', {
         field: 'secret',
       })
     }
@@ -89,14 +84,10 @@ export class ShopsService {
 
   async remove(id: string): Promise<void> {
     if (id === DEMO_SHOP_PROFILE_ID) {
-      throw keyedFailure(
-        'NOT_ALLOWED',
-        'demo-shop-builtin',
-        'The Demo shop is built in and cannot be removed.',
-      )
+      throw keyedFailure('NOT_ALLOWED', 'demo-shop-builtin')
     }
     if (!this.file.shops.some((s) => s.id === id)) {
-      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
+      throw keyedFailure('NOT_FOUND', 'shop-gone')
     }
     this.file.shops = this.file.shops.filter((s) => s.id !== id)
     if (this.file.activeId === id) this.file.activeId = DEMO_SHOP_PROFILE_ID
@@ -106,7 +97,7 @@ export class ShopsService {
 
   async setActive(id: string): Promise<void> {
     if (!this.state().shops.some((s) => s.id === id)) {
-      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
+      throw keyedFailure('NOT_FOUND', 'shop-gone')
     }
     this.file.activeId = id
     await this.persist()
@@ -123,24 +114,17 @@ export class ShopsService {
   /** For services in main only: never crosses IPC. */
   credentials(id: string): ShopCredentials {
     const shop = this.state().shops.find((s) => s.id === id)
-    if (!shop)
-      throw keyedFailure('NOT_FOUND', 'shop-gone', 'This shop no longer exists. Refresh the list.')
+    if (!shop) throw keyedFailure('NOT_FOUND', 'shop-gone')
     const secret = this.vault.get(id)
     if (!secret) {
-      throw keyedFailure(
-        'API_WRONG_SECRET',
-        'secret-missing',
-        `No secret key is stored for “${shop.label}”. Enter it in Settings › Shops.`,
-        { shop: shop.label },
-      )
+      throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: shop.label })
     }
     return { profileId: id, apiHost: shop.apiHost, shopId: shop.shopId, secret }
   }
 
   activeCredentials(): ShopCredentials {
     const active = this.active()
-    if (!active)
-      throw keyedFailure('NOT_FOUND', 'choose-shop', 'Choose a shop in Settings › Shops first.')
+    if (!active) throw keyedFailure('NOT_FOUND', 'choose-shop')
     return this.credentials(active.id)
   }
 

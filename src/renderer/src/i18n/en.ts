@@ -1,4 +1,4 @@
-import type { FailureKey } from '../../../shared/errors'
+import { failureMessages, type FailureKey } from '../../../shared/errors'
 import { importEn } from './import.en'
 import { npsEn } from './nps.en'
 import { sendsEn } from './sends.en'
@@ -252,37 +252,8 @@ export const en = {
     OUTCOME_UNKNOWN:
       'It is not known whether this reached PersonaClick. Check before trying again.',
     apiSaid: 'PersonaClick said: “{message}”',
-    messages: {
-      'link-outside':
-        'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
-      'file-unreadable':
-        'That file cannot be read. Check it still exists and is not open in another program.',
-      'file-too-large': 'The file is too large.',
-      'file-gone': 'That file is no longer available. Choose it again.',
-      'demo-shop-readonly': 'The Demo shop cannot be edited. Add your own shop instead.',
-      'demo-shop-builtin': 'The Demo shop is built in and cannot be removed.',
-      'shop-gone': 'This shop no longer exists. Refresh the list.',
-      'secret-required': 'Enter the shop’s secret key.',
-      'secret-missing': 'No secret key is stored for “{shop}”. Enter it in Settings › Shops.',
-      'choose-shop': 'Choose a shop in Settings › Shops first.',
-      'check-stopped':
-        'The file check stopped unexpectedly. Try again; if it repeats, see Activity.',
-      'check-cancelled': 'The check was cancelled.',
-      'check-interrupted': 'The check was interrupted. Start the import again.',
-      'import-needs-email': 'Choose the column that holds the email.',
-      'import-needs-identifier':
-        'Choose the column that holds the email or the phone: every contact needs one.',
-      'import-started': 'This import has already started.',
-      'import-not-resumable': 'This import cannot be resumed.',
-      'import-not-running': 'Only a running upload can be paused.',
-      'import-running': 'Pause or cancel the import first.',
-      'import-gone': 'That import is no longer in the history.',
-      'message-code-required': 'Enter a message code.',
-      'send-gone': 'That send is not in the log any more.',
-      'bulk-gone': 'That bulk send no longer exists.',
-      'bulk-needs-recipient': 'Choose the column with the email or the phone number.',
-      'bulk-sms-needs-phone': 'SMS campaigns need the phone number column.',
-    } satisfies Record<FailureKey, string>,
+    // The English words main already uses for its keyed failures, one copy.
+    messages: failureMessages as Record<FailureKey, string>,
   },
 }
 
