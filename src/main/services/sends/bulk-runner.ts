@@ -1,3 +1,4 @@
+import type { TableReadSettings } from '../../../shared/table-file'
 import type { BulkJobState, BulkMapping, SendDraft, SendRoute } from '../../../shared/sends'
 import { checkSend, describeIssue } from '../../../shared/sends-validate'
 import type { ShopCredentials } from '../../api'
@@ -10,7 +11,14 @@ export interface BulkRow {
 }
 
 /** Where a job's rows come from: the table-file reader in the app, arrays in tests. */
-export type RowSource = (job: BulkJobConfig) => AsyncIterable<BulkRow>
+export type RowSource = (job: Pick<BulkJobConfig, 'fileId' | 'table'>) => AsyncIterable<BulkRow>
+
+/** Rows a source yields: the job's total, and the count the marketer confirms. */
+export async function countRows(rows: AsyncIterable<unknown>): Promise<number> {
+  let n = 0
+  for await (const _ of rows) n++
+  return n
+}
 
 /** What `job.json` holds: everything needed to resume after a restart. */
 export interface BulkJobConfig {
@@ -22,7 +30,7 @@ export interface BulkJobConfig {
   code: string
   sendEverywhere: boolean
   mapping: BulkMapping
-  table: Record<string, unknown>
+  table: TableReadSettings
   ratePerSecond: number
   createdAt: string
 }
@@ -94,9 +102,7 @@ export class BulkRunner {
     const sleep = this.deps.sleep ?? realSleep
     const country = this.deps.sends.defaultCountry(this.job.profileId)
     if (this.state.total === null) {
-      let n = 0
-      for await (const _ of this.deps.source(this.job)) n++
-      this.state.total = n
+      this.state.total = await countRows(this.deps.source(this.job))
       this.deps.onChange()
     }
     for await (const row of this.deps.source(this.job)) {

@@ -11,9 +11,16 @@ import {
   type BulkStart,
 } from '../../../shared/sends'
 import { toCsv } from '../../export/csv'
+import { tableReadSettingsSchema, type TableReadSettings } from '../../../shared/table-file'
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 import { BulkJournal, interruptedRows, replayJournal, type RowLine } from './bulk-journal'
-import { BulkRunner, type BulkJobConfig, type RowSource, type Sleep } from './bulk-runner'
+import {
+  BulkRunner,
+  countRows,
+  type BulkJobConfig,
+  type RowSource,
+  type Sleep,
+} from './bulk-runner'
 import type { FilesLike, SendsService, ShopsLike } from './sends-service'
 
 const configSchema = z.object({
@@ -25,7 +32,7 @@ const configSchema = z.object({
   code: z.string(),
   sendEverywhere: z.boolean(),
   mapping: bulkMappingSchema,
-  table: z.record(z.string(), z.unknown()),
+  table: tableReadSettingsSchema,
   ratePerSecond: z.number(),
   createdAt: z.string(),
 })
@@ -284,6 +291,11 @@ export class BulkSends {
     await journal.close()
     job.state.status = end
     job.state.interrupted = false
+  }
+
+  /** Rows in a bulk CSV, read as a job would read them, for the confirmation before Start. */
+  count(fileId: string, table: TableReadSettings): Promise<number> {
+    return countRows(this.requireSource()({ fileId, table }))
   }
 
   private requireSource(): RowSource {

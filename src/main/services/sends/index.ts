@@ -2,7 +2,6 @@ import type { ApiClient } from '../../api'
 import type { EventBus } from '../../ipc/event-bus'
 import type { Logger } from '../../log/logger'
 import { BulkSends } from './bulk-service'
-import { tableReadSettingsSchema } from '../../../shared/table-file'
 import { readTableRows } from '../table-file'
 import type { RowSource } from './bulk-runner'
 import { SendLog } from './send-log'
@@ -32,8 +31,7 @@ export async function createSendsHandlers(setup: SendsSetup) {
     files: setup.files,
     source:
       setup.source === undefined
-        ? (job) =>
-            readTableRows(setup.files.pathOf(job.fileId), tableReadSettingsSchema.parse(job.table))
+        ? (job) => readTableRows(setup.files.pathOf(job.fileId), job.table)
         : setup.source,
     onChange: (state) => setup.events.emit('sends:bulk', state),
   })

@@ -1,6 +1,6 @@
 import { keyedFailure } from '../../../shared/errors'
 import type { Handlers } from '../../ipc/router'
-import { detectTableFile, readTableRows } from '../table-file'
+import { detectTableFile } from '../table-file'
 import type { BulkSends } from './bulk-service'
 import type { FilesLike, SendsService, ShopsLike } from './sends-service'
 
@@ -58,12 +58,7 @@ export function sendsHandlers(
     }),
     'sends:bulk-detect': ({ fileId, overrides }) =>
       detectTableFile(files.pathOf(fileId), overrides ?? {}),
-    // Streams the file (the reader yields between chunks), so the window stays responsive.
-    'sends:bulk-count': async ({ fileId, table }) => {
-      let rows = 0
-      for await (const _ of readTableRows(files.pathOf(fileId), table)) rows++
-      return { rows }
-    },
+    'sends:bulk-count': async ({ fileId, table }) => ({ rows: await bulk.count(fileId, table) }),
     'sends:bulk-jobs': () => bulk.list(active()),
     'sends:bulk-start': (input) => bulk.start(input, active()),
     'sends:bulk-control': ({ jobId, action, ratePerSecond }) =>
