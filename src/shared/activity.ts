@@ -42,10 +42,3 @@ export interface ActivityPage {
   /** Matches before limit/offset, for paging. */
   total: number
 }
-
-/** A file the renderer offers for download; its content is already safe to hand over. */
-export interface ExportedFile {
-  filename: string
-  mimeType: string
-  content: string
-}

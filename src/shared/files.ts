@@ -30,3 +30,10 @@ export const fileIdSchema = z.object({ fileId: z.string().uuid() }).strict()
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
 
 export const UPLOAD_PATH = '/upload'
+
+/** A file the renderer offers for download; its content is already safe to hand over. */
+export interface ExportedFile {
+  filename: string
+  mimeType: string
+  content: string
+}

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ExportedFile } from '../../../shared/activity'
+import type { ExportedFile } from '../../../shared/files'
 import { AppFailure, keyedFailure } from '../../../shared/errors'
 import {
   describeIssue,

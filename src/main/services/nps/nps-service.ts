@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../shared/activity'
+import type { ExportedFile } from '../../../shared/files'
 import {
   npsGroupOf,
   type NpsLabel,

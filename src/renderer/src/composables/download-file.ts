@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../shared/activity'
+import type { ExportedFile } from '../../../shared/files'
 
 /**
  * Offers a file main prepared (already redacted and formula-safe) as a download. A blob:

@@ -1,4 +1,5 @@
-import { activityFilterSchema, type ActivityPage, type ExportedFile } from '../../activity'
+import { activityFilterSchema, type ActivityPage } from '../../activity'
+import type { ExportedFile } from '../../files'
 import { channel } from '../define'
 import { noInput } from './common'
 

@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../activity'
+import type { ExportedFile } from '../../files'
 import {
   npsLoadSchema,
   npsPeriodSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ExportedFile } from '../../activity'
+import type { ExportedFile } from '../../files'
 import {
   bulkControlSchema,
   bulkStartSchema,
