@@ -1,3 +1,9 @@
+import { linkFailures } from './external-links'
+import { fileFailures } from './files'
+import { importFailures } from './import'
+import { sendFailures } from './sends'
+import { shopFailures } from './shops'
+
 /**
  * The one error shape that crosses the process boundary. `message` is written for a
  * marketer (what happened and what to do next); the renderer may replace it with the
@@ -69,42 +75,27 @@ export class AppFailure extends Error {
 
 /**
  * Failures that services raise in their own words, by key, in English: the text main logs
- * and the renderer's English catalogue (`errors.messages`, which is this object). Other
- * languages' catalogues are typed against it, so a key cannot be added here and
- * forgotten there. `{name}` placeholders are filled from the failure's `details`.
+ * and the renderer's English catalogue (`errors.messages`, which is this object). Each
+ * domain keeps its own list beside its types (`shared/<domain>.ts`); this gathers them, so
+ * `keyedFailure` accepts exactly the keys some domain words, and other languages'
+ * catalogues (typed against this) cannot miss one. `{name}` placeholders are filled from
+ * the failure's `details`.
  */
-export const failureMessages = {
-  'link-outside':
-    'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
-  'file-unreadable':
-    'That file cannot be read. Check it still exists and is not open in another program.',
-  'file-too-large': 'The file is too large.',
-  'file-gone': 'That file is no longer available. Choose it again.',
-  'demo-shop-readonly': 'The Demo shop cannot be edited. Add your own shop instead.',
-  'demo-shop-builtin': 'The Demo shop is built in and cannot be removed.',
-  'shop-gone': 'This shop no longer exists. Refresh the list.',
-  'secret-required': 'Enter the shop’s secret key.',
-  'secret-missing': 'No secret key is stored for “{shop}”. Enter it in Settings › Shops.',
-  'choose-shop': 'Choose a shop in Settings › Shops first.',
-  'check-stopped': 'The file check stopped unexpectedly. Try again; if it repeats, see Activity.',
-  'check-cancelled': 'The check was cancelled.',
-  'check-interrupted': 'The check was interrupted. Start the import again.',
-  'import-needs-email': 'Choose the column that holds the email.',
-  'import-needs-identifier':
-    'Choose the column that holds the email or the phone: every contact needs one.',
-  'import-started': 'This import has already started.',
-  'import-not-resumable': 'This import cannot be resumed.',
-  'import-not-running': 'Only a running upload can be paused.',
-  'import-running': 'Pause or cancel the import first.',
-  'import-gone': 'That import is no longer in the history.',
-  'message-code-required': 'Enter a message code.',
-  'send-gone': 'That send is not in the log any more.',
-  'bulk-gone': 'That bulk send no longer exists.',
-  'bulk-needs-recipient': 'Choose the column with the email or the phone number.',
-  'bulk-sms-needs-phone': 'SMS campaigns need the phone number column.',
+export const failureDomains = {
+  links: linkFailures,
+  shops: shopFailures,
+  files: fileFailures,
+  import: importFailures,
+  sends: sendFailures,
 } as const
 
-export type FailureKey = keyof typeof failureMessages
+type Domains = typeof failureDomains
+export type FailureKey = { [D in keyof Domains]: keyof Domains[D] }[keyof Domains]
+
+export const failureMessages: Readonly<Record<FailureKey, string>> = Object.assign(
+  {},
+  ...Object.values(failureDomains),
+)
 export const failureKeys = Object.keys(failureMessages) as FailureKey[]
 
 /** An AppFailure the renderer can translate by its key; `message` is the English text. */

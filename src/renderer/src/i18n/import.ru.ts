@@ -1,3 +1,4 @@
+import type { importFailures } from '../../../shared/import'
 import type { importEn } from './import.en'
 
 /** Строки импорта аудитории; ключи совпадают с import.en.ts. Множественное: «ноль | один | несколько | много». */
@@ -187,4 +188,20 @@ export const importRu: typeof importEn = {
     mobile_token: 'Токен мобильного пуша',
     mobile_token_platform: 'Платформа пуша',
   },
+}
+
+/** Ошибки по ключу (английский текст — в shared/import.ts). */
+export const importFailuresRu: Record<keyof typeof importFailures, string> = {
+  'check-stopped':
+    'Проверка файла неожиданно остановилась. Повторите; если не поможет — загляните в журнал.',
+  'check-cancelled': 'Проверка отменена.',
+  'check-interrupted': 'Проверка была прервана. Начните импорт заново.',
+  'import-needs-email': 'Выберите колонку с email.',
+  'import-needs-identifier':
+    'Выберите колонку с email или телефоном: у каждого контакта должен быть один из них.',
+  'import-started': 'Этот импорт уже запущен.',
+  'import-not-resumable': 'Этот импорт нельзя продолжить.',
+  'import-not-running': 'Приостановить можно только идущую загрузку.',
+  'import-running': 'Сначала приостановите или отмените импорт.',
+  'import-gone': 'Этого импорта больше нет в истории.',
 }

@@ -1,7 +1,10 @@
 import type { MessageSchema } from './en'
-import { importRu } from './import.ru'
+import { fileFailuresRu, filesRu } from './files.ru'
+import { importFailuresRu, importRu } from './import.ru'
+import { linkFailuresRu } from './links.ru'
 import { npsRu } from './nps.ru'
-import { sendsRu } from './sends.ru'
+import { sendFailuresRu, sendsRu } from './sends.ru'
+import { shopFailuresRu, shopsRu } from './shops.ru'
 
 export const ru: MessageSchema = {
   app: {
@@ -82,86 +85,7 @@ export const ru: MessageSchema = {
     themeHelp: '«Как в системе» повторяет светлый или тёмный режим компьютера.',
     saved: 'Настройки сохранены',
   },
-  shops: {
-    title: 'Магазины',
-    lead: 'У каждого магазина в PersonaClick свой shop ID и секретный ключ (PersonaClick › Настройки › Магазин). Ключ хранится надёжно и больше не показывается.',
-    add: 'Добавить магазин',
-    addTitle: 'Новый магазин',
-    editTitle: 'Изменить магазин',
-    save: 'Сохранить',
-    saved: '«{label}» сохранён',
-    active: 'Активный',
-    demo: 'Демо',
-    demoLabel: 'Демо-магазин',
-    demoHelp: 'Встроенный магазин с примерными данными. Ничто отсюда не попадает в PersonaClick.',
-    makeActive: 'Сделать активным',
-    test: 'Проверить связь',
-    testOk: '«{label}»: связь есть',
-    actions: 'Действия',
-    editNamed: 'Изменить {label}',
-    removeNamed: 'Удалить {label}',
-    remove: 'Удалить магазин',
-    removeTitle: 'Удалить «{label}»?',
-    removeMessage:
-      'Консоль забудет этот магазин и его секретный ключ. Данные в PersonaClick не затрагиваются.',
-    removed: '«{label}» удалён',
-    secretStored: 'Секретный ключ сохранён',
-    replaceSecret: 'Заменить',
-    switchLabel: 'Активный магазин',
-    fields: {
-      label: 'Название',
-      apiHost: 'Адрес API',
-      shopId: 'Shop ID',
-      secret: 'Секретный ключ',
-      defaultCountry: 'Страна для телефонов по умолчанию',
-      timeZone: 'Часовой пояс',
-    },
-    placeholders: {
-      label: 'например, Магазин — Европа',
-    },
-    help: {
-      apiHost: 'Не меняйте, если PersonaClick не дал вам другой адрес.',
-      secret: 'Только для записи: после сохранения ключ не показывается.',
-      defaultCountry: 'Используется, если в номере нет кода страны.',
-    },
-    errors: {
-      label: 'Дайте магазину название.',
-      apiHost: 'Нужен адрес https:// (http:// — только для этого компьютера).',
-      shopId: 'Введите shop ID: буквы, цифры, - и _.',
-      secret: 'Введите секретный ключ.',
-    },
-    storage: {
-      encrypted: 'Сохранён, зашифрован системой',
-      weak: 'Сохранён со слабой защитой',
-      memory: 'Хранится до закрытия консоли',
-      none: 'Нет — измените магазин и введите ключ',
-    },
-    outcomes: {
-      ok: 'Связь есть: shop ID и секретный ключ подходят.',
-      'wrong-shop-id':
-        'PersonaClick не знает такой shop ID. Скопируйте его заново из кабинета PersonaClick.',
-      'wrong-secret': 'Секретный ключ не подошёл. Скопируйте его заново и замените здесь.',
-      'no-secret': 'Секретный ключ не сохранён. Измените магазин и введите его.',
-      unreachable: 'Адрес API недоступен. Проверьте адрес, интернет или VPN.',
-      tls: 'Сертификату адреса API нельзя доверять. Проверьте адрес; если у вас прокси — спросите ИТ.',
-      timeout: 'Адрес API не ответил вовремя. Повторите через минуту.',
-      'server-error': 'У PersonaClick неполадки. Повторите через несколько минут.',
-      unexpected: 'Ответ не похож на ответ PersonaClick. Проверьте адрес API.',
-    },
-    vault: {
-      browserHost:
-        'В браузерной версии секретные ключи хранятся только в памяти: после перезапуска консоли введите их снова.',
-      memoryOnly:
-        'На этом компьютере нет системного хранилища ключей, поэтому ключи хранятся до закрытия консоли.',
-      weakOn: 'Секретные ключи сохранены со слабой защитой (нет системного хранилища ключей).',
-      allowWeak: 'Всё равно сохранять',
-      memoryInstead: 'Хранить только в памяти',
-      weakTitle: 'Сохранять ключи со слабой защитой?',
-      weakMessage:
-        'Без системного хранилища любой, кто может читать ваши файлы, сможет восстановить ключи. Делайте так только на компьютере, которым пользуетесь одни.',
-      weakConfirm: 'Сохранять со слабой защитой',
-    },
-  },
+  shops: shopsRu,
   activity: {
     lead: 'Все обращения консоли к PersonaClick, новые сверху. Секретные ключи не записываются.',
     allShops: 'Все магазины',
@@ -199,14 +123,7 @@ export const ru: MessageSchema = {
       params: 'Параметры',
     },
   },
-  files: {
-    dropHint: 'Перетащите файл в любое место экрана',
-    dropNow: 'Отпустите файл, чтобы использовать его',
-    choose: 'Выбрать файл…',
-    types: 'Подходят: {types}',
-    wrongType: '«{name}» — не таблица. Подходят: {types}.',
-    uploading: 'Читаем «{name}»…',
-  },
+  files: filesRu,
   about: {
     title: 'О программе',
     version: 'Версия',
@@ -253,36 +170,11 @@ export const ru: MessageSchema = {
       'Неизвестно, дошёл ли запрос до PersonaClick. Проверьте, прежде чем повторять.',
     apiSaid: 'Ответ PersonaClick: «{message}»',
     messages: {
-      'link-outside':
-        'Ссылка ведёт за пределы PersonaClick, консоль её не откроет. Скопируйте её, если доверяете.',
-      'file-unreadable':
-        'Не удалось прочитать файл. Проверьте, что он на месте и не открыт в другой программе.',
-      'file-too-large': 'Файл слишком большой.',
-      'file-gone': 'Файл больше недоступен. Выберите его снова.',
-      'demo-shop-readonly': 'Демо-магазин нельзя изменить. Добавьте свой магазин.',
-      'demo-shop-builtin': 'Демо-магазин встроен в консоль, его нельзя удалить.',
-      'shop-gone': 'Этого магазина больше нет. Обновите список.',
-      'secret-required': 'Введите секретный ключ магазина.',
-      'secret-missing':
-        'Для «{shop}» не сохранён секретный ключ. Введите его в Настройки › Магазины.',
-      'choose-shop': 'Сначала выберите магазин в Настройки › Магазины.',
-      'check-stopped':
-        'Проверка файла неожиданно остановилась. Повторите; если не поможет — загляните в журнал.',
-      'check-cancelled': 'Проверка отменена.',
-      'check-interrupted': 'Проверка была прервана. Начните импорт заново.',
-      'import-needs-email': 'Выберите колонку с email.',
-      'import-needs-identifier':
-        'Выберите колонку с email или телефоном: у каждого контакта должен быть один из них.',
-      'import-started': 'Этот импорт уже запущен.',
-      'import-not-resumable': 'Этот импорт нельзя продолжить.',
-      'import-not-running': 'Приостановить можно только идущую загрузку.',
-      'import-running': 'Сначала приостановите или отмените импорт.',
-      'import-gone': 'Этого импорта больше нет в истории.',
-      'message-code-required': 'Введите код сообщения.',
-      'send-gone': 'Этой отправки больше нет в журнале.',
-      'bulk-gone': 'Этой массовой отправки больше нет.',
-      'bulk-needs-recipient': 'Выберите колонку с email или номером телефона.',
-      'bulk-sms-needs-phone': 'Для SMS-кампании нужна колонка с номером телефона.',
+      ...linkFailuresRu,
+      ...shopFailuresRu,
+      ...fileFailuresRu,
+      ...importFailuresRu,
+      ...sendFailuresRu,
     },
   },
 }
