@@ -1,6 +1,7 @@
 import { linkFailures } from './external-links'
 import { fileFailures } from './files'
 import { importFailures } from './import'
+import { jobFailures } from './jobs'
 import { sendFailures } from './sends'
 import { shopFailures } from './shops'
 
@@ -87,6 +88,7 @@ export const failureDomains = {
   files: fileFailures,
   import: importFailures,
   sends: sendFailures,
+  jobs: jobFailures,
 } as const
 
 type Domains = typeof failureDomains

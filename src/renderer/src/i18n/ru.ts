@@ -1,6 +1,7 @@
 import type { MessageSchema } from './en'
 import { fileFailuresRu, filesRu } from './files.ru'
 import { importFailuresRu, importRu } from './import.ru'
+import { jobFailuresRu } from './jobs.ru'
 import { linkFailuresRu } from './links.ru'
 import { npsRu } from './nps.ru'
 import { sendFailuresRu, sendsRu } from './sends.ru'
@@ -175,6 +176,7 @@ export const ru: MessageSchema = {
       ...fileFailuresRu,
       ...importFailuresRu,
       ...sendFailuresRu,
+      ...jobFailuresRu,
     },
   },
 }
