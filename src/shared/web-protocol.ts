@@ -20,4 +20,13 @@ export type WebResponse =
   | { type: 'rejected'; reason: string }
 
 export const WS_PATH = '/ws'
+
+/**
+ * The largest message either side sends over the socket. Larger inputs (attachments,
+ * files) go through the file intake instead; the bridge refuses a bigger request before
+ * sending it, and the host closes a socket that sends one anyway (status 1009).
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+/** The WebSocket close status for a message over the limit (RFC 6455, 7.4.1). */
+export const CLOSE_TOO_BIG = 1009
 export const TOKEN_PARAM = 'token'

@@ -1,5 +1,5 @@
 import { protocol } from 'electron'
-import { contentSecurityPolicy } from '../web-host/csp'
+import { securityHeaders } from '../web-host/csp'
 import { readStaticFile } from '../web-host/static-files'
 
 /** Must run before `app.ready`: makes app:// a secure, standard origin for the renderer. */
@@ -13,15 +13,13 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url)
-    if (url.host !== 'console') return new Response('Not found', { status: 404 })
+    const notFound = (): Response =>
+      new Response('Not found', { status: 404, headers: securityHeaders })
+    if (url.host !== 'console') return notFound()
     const file = await readStaticFile(rendererDir, url.pathname)
-    if (!file) return new Response('Not found', { status: 404 })
+    if (!file) return notFound()
     return new Response(new Uint8Array(file.body), {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Security-Policy': contentSecurityPolicy,
-        'X-Content-Type-Options': 'nosniff',
-      },
+      headers: { 'Content-Type': file.contentType, ...securityHeaders },
     })
   })
 }

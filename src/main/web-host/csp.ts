@@ -17,3 +17,42 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
+
+/**
+ * The console needs no powerful browser feature; denying them all means a page that
+ * somehow runs in our origin cannot ask the marketer for the camera, location and so on.
+ */
+const permissionsPolicy = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'clipboard-read',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
+/**
+ * Sent with every answer either host gives, errors included: an error page is still a
+ * page of our origin and must not be framed, sniffed or leak where it came from.
+ */
+export const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'Permissions-Policy': permissionsPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+} as const

@@ -21,3 +21,18 @@ export function tokenMatches(given: string | null | undefined, expected: string)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
 }
+
+/**
+ * A request target as our page sends it: a path starting with one slash. Anything else
+ * (`//[`, `http://…`, `*`) is refused rather than handed to the URL parser as a
+ * protocol-relative or absolute address, which throws on some inputs and would let a
+ * request name another host.
+ */
+export function parseRequestTarget(target: string | undefined): URL | null {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return null
+  try {
+    return new URL(target, 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}

@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { resolve } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { TOKEN_PARAM, WS_PATH, webRequestSchema, type WebResponse } from '../../shared/web-protocol'
+import {
+  MAX_MESSAGE_BYTES,
+  TOKEN_PARAM,
+  WS_PATH,
+  webRequestSchema,
+  type WebResponse,
+} from '../../shared/web-protocol'
 import type { Core } from '../core'
-import { contentSecurityPolicy } from './csp'
-import { isAllowedHost, isAllowedOrigin, tokenMatches } from './guard'
+import { refuseSocket, reply } from './reply'
+import { isAllowedHost, isAllowedOrigin, parseRequestTarget, tokenMatches } from './guard'
 import { readStaticFile } from './static-files'
 import { handleUpload } from './upload'
 import { UPLOAD_PATH } from '../../shared/files'
@@ -27,21 +34,12 @@ export interface WebHost {
   close(): Promise<void>
 }
 
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
-
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-}
-
 /**
  * The browser host: serves the built renderer on loopback and carries the IPC contract
  * over one WebSocket, so the console runs (and is tested) where Electron cannot.
- * Secrets stay in this Node process just as they stay in Electron's main process.
+ * Secrets stay in this Node process just as they stay in Electron's main process, so
+ * nothing a connection sends may bring the process down: every parse error and socket
+ * error ends that one connection and is logged.
  */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { core } = opts
@@ -51,55 +49,60 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let port = 0
 
   const server = createServer((req, res) => {
-    void serveFile(req, res)
+    serveHttp(req, res).catch((err: unknown) => {
+      log.error('request failed', { error: String(err) })
+      if (!res.headersSent) reply(res, 500, 'Internal error')
+      else res.destroy()
+    })
+  })
+  // Malformed request lines and headers never reach a handler; Node reports them here.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    log.warn('refused malformed request', { code: err.code ?? 'unknown' })
+    refuseSocket(socket, err.code === 'HPE_HEADER_OVERFLOW' ? '431 Too Large' : '400 Bad Request')
   })
 
-  async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isAllowedHost(req.headers.host, port)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request')
-      return
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) return reply(res, 421, 'Misdirected request')
+    const url = parseRequestTarget(req.url)
+    if (!url) return reply(res, 400, 'Bad request')
     if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
       // Same guard as the socket: our page (Origin) with this launch's token.
       if (
         !isAllowedOrigin(req.headers.origin, port) ||
         !tokenMatches(url.searchParams.get(TOKEN_PARAM), token)
       ) {
-        res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden')
         req.resume()
-        return
+        return reply(res, 403, 'Forbidden')
       }
       return handleUpload(req, res, url, core.files)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
-      return
+      req.resume()
+      return reply(res, 405, undefined, { Allow: 'GET, HEAD' })
     }
-    const file = await readStaticFile(root, req.url ?? '/')
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain', ...securityHeaders }).end('Not found')
-      return
-    }
-    res.writeHead(200, {
+    const file = await readStaticFile(root, url.pathname)
+    if (!file) return reply(res, 404, 'Not found')
+    reply(res, 200, req.method === 'HEAD' ? undefined : file.body, {
       'Content-Type': file.contentType,
       'Cache-Control': 'no-store',
-      ...securityHeaders,
     })
-    res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
+  // A frame over the limit is refused from its header, before its payload is buffered:
+  // ws closes that socket with 1009, which the page's bridge words for the marketer.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   let nextSocket = 1
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', (err) => log.warn('socket error before upgrade', { error: err.message }))
     const refuse = (status: string, why: string): void => {
       log.warn('refused websocket', { why })
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
+      refuseSocket(socket, status)
     }
-    if (url.pathname !== WS_PATH) return refuse('404 Not Found', 'path')
     if (!isAllowedHost(req.headers.host, port)) return refuse('421 Misdirected Request', 'host')
+    const url = parseRequestTarget(req.url)
+    if (!url) return refuse('400 Bad Request', 'target')
+    if (url.pathname !== WS_PATH) return refuse('404 Not Found', 'path')
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse('403 Forbidden', 'origin')
     if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), token)) {
       return refuse('403 Forbidden', 'token')
@@ -115,32 +118,41 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   function attach(ws: WebSocket, senderId: string): void {
     sockets.add(ws)
     ws.on('close', () => sockets.delete(ws))
-    ws.on('message', (data, isBinary) => {
-      void (async () => {
-        if (isBinary) return send(ws, { type: 'rejected', reason: 'binary frames are not used' })
-        let raw: unknown
-        try {
-          raw = JSON.parse(data.toString())
-        } catch {
-          return send(ws, { type: 'rejected', reason: 'not JSON' })
-        }
-        const req = webRequestSchema.safeParse(raw)
-        if (!req.success) {
-          // Answer by id when there is one, so a caller is never left waiting forever.
-          const id = (raw as { id?: unknown } | null)?.id
-          if (typeof id === 'number' && Number.isSafeInteger(id)) {
-            const error = { code: 'INVALID_INPUT', message: 'Malformed request.' } as const
-            return send(ws, { type: 'result', id, result: { ok: false, error } })
-          }
-          return send(ws, { type: 'rejected', reason: 'not a request' })
-        }
-        const result = await core.router.dispatch(req.data.channel, req.data.input, {
-          host: 'browser',
-          senderId,
-        })
-        send(ws, { type: 'result', id: req.data.id, result })
-      })()
+    // Invalid frames, oversized frames and resets: ws has already closed the socket with
+    // the right status; an unhandled 'error' here would end the whole process.
+    ws.on('error', (err: Error & { code?: string }) => {
+      log.warn('websocket closed on error', { senderId, code: err.code ?? err.message })
     })
+    ws.on('message', (data, isBinary) => {
+      void answer(ws, senderId, data.toString(), isBinary).catch((err: unknown) => {
+        log.error('websocket message failed', { senderId, error: String(err) })
+      })
+    })
+  }
+
+  async function answer(ws: WebSocket, senderId: string, text: string, isBinary: boolean) {
+    if (isBinary) return send(ws, { type: 'rejected', reason: 'binary frames are not used' })
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      return send(ws, { type: 'rejected', reason: 'not JSON' })
+    }
+    const req = webRequestSchema.safeParse(raw)
+    if (!req.success) {
+      // Answer by id when there is one, so a caller is never left waiting forever.
+      const id = (raw as { id?: unknown } | null)?.id
+      if (typeof id === 'number' && Number.isSafeInteger(id)) {
+        const error = { code: 'INVALID_INPUT', message: 'Malformed request.' } as const
+        return send(ws, { type: 'result', id, result: { ok: false, error } })
+      }
+      return send(ws, { type: 'rejected', reason: 'not a request' })
+    }
+    const result = await core.router.dispatch(req.data.channel, req.data.input, {
+      host: 'browser',
+      senderId,
+    })
+    send(ws, { type: 'result', id: req.data.id, result })
   }
 
   const unsubscribe = core.events.subscribe((event, payload) => {
@@ -152,6 +164,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // Loopback only: the console is never reachable from another machine.
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok())
   })
+  server.on('error', (err) => log.error('browser host server error', { error: err.message }))
   port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}#/`
   log.info('browser host listening', { port })

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { MAX_UPLOAD_BYTES } from '../../shared/files'
 import { AppFailure } from '../../shared/errors'
 import type { FileRegistry } from '../services/files/file-registry'
+import { replyJson } from './reply'
 
 /**
  * `POST /upload?token=…&name=…`: the browser host's way to hand a dropped file to main
@@ -15,12 +16,11 @@ export async function handleUpload(
 ): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? NaN)
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
-    res.writeHead(413, { 'Content-Type': 'application/json' })
-    res.end(
-      JSON.stringify({ code: 'NOT_ALLOWED', message: 'The file is too large (4 GB at most).' }),
-    )
     req.resume()
-    return
+    return replyJson(res, 413, {
+      code: 'NOT_ALLOWED',
+      message: 'The file is too large (4 GB at most).',
+    })
   }
   try {
     const file = await files.registerUpload(
@@ -28,14 +28,13 @@ export async function handleUpload(
       req,
       MAX_UPLOAD_BYTES,
     )
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-    res.end(JSON.stringify(file))
+    replyJson(res, 200, file)
   } catch (err) {
     const e =
       err instanceof AppFailure
         ? err.appError
         : { code: 'INTERNAL', message: 'The upload failed. Try again.' }
-    if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'application/json' })
-    res.end(JSON.stringify(e))
+    if (!res.headersSent) replyJson(res, 400, e)
+    else res.end()
   }
 }

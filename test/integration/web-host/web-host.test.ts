@@ -140,6 +140,13 @@ describe('browser host HTTP', () => {
     })
   }
 
+  function send(method: string, path: string) {
+    return fetch(`http://127.0.0.1:${host.port}${path}`, { method }).then((res) => ({
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+    }))
+  }
+
   it('serves the renderer with a strict CSP header', async () => {
     const res = await get('/')
     expect(res.status).toBe(200)
@@ -149,6 +156,25 @@ describe('browser host HTTP', () => {
 
   it('refuses requests for another host name', async () => {
     expect((await get('/', 'evil.test')).status).toBe(421)
+  })
+
+  it('sends the security headers with every answer, refusals included', async () => {
+    const answers = [
+      await get('/'),
+      await get('/no-such-file.js'),
+      await get('/', 'evil.test'),
+      await get('//['),
+      await send('DELETE', '/'),
+      await send('POST', '/upload?token=wrong'),
+    ]
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 421, 400, 405, 403])
+    for (const { headers } of answers) {
+      expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/)
+      expect(headers['permissions-policy']).toMatch(/camera=\(\)/)
+      expect(headers['x-content-type-options']).toBe('nosniff')
+      expect(headers['referrer-policy']).toBe('no-referrer')
+      expect(headers['x-frame-options']).toBe('DENY')
+    }
   })
 })
 

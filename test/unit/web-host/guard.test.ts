@@ -2,7 +2,12 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isAllowedHost, isAllowedOrigin, tokenMatches } from '../../../src/main/web-host/guard'
+import {
+  isAllowedHost,
+  isAllowedOrigin,
+  parseRequestTarget,
+  tokenMatches,
+} from '../../../src/main/web-host/guard'
 import { readStaticFile } from '../../../src/main/web-host/static-files'
 
 describe('browser host guards', () => {
@@ -19,6 +24,14 @@ describe('browser host guards', () => {
     expect(isAllowedOrigin('http://evil.test', 4000)).toBe(false)
     expect(isAllowedOrigin('null', 4000)).toBe(false)
     expect(isAllowedOrigin(undefined, 4000)).toBe(false)
+  })
+
+  it('takes only plain paths as request targets, never throwing', () => {
+    expect(parseRequestTarget('/ws?token=a')?.pathname).toBe('/ws')
+    expect(parseRequestTarget('/%zz')?.pathname).toBe('/%zz')
+    for (const target of ['//[', '//[::1', '//evil.test/ws', 'http://[', '*', '', undefined]) {
+      expect(parseRequestTarget(target)).toBeNull()
+    }
   })
 
   it('compares tokens exactly', () => {
