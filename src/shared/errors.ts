@@ -4,6 +4,7 @@ import { importFailures } from './import'
 import { jobFailures } from './jobs'
 import { sendFailures } from './sends'
 import { shopFailures } from './shops'
+import { connectionFailures } from './web-protocol'
 
 /**
  * The one error shape that crosses the process boundary. `message` is written for a
@@ -89,6 +90,7 @@ export const failureDomains = {
   import: importFailures,
   sends: sendFailures,
   jobs: jobFailures,
+  connection: connectionFailures,
 } as const
 
 type Domains = typeof failureDomains

@@ -29,4 +29,10 @@ export const WS_PATH = '/ws'
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 /** The WebSocket close status for a message over the limit (RFC 6455, 7.4.1). */
 export const CLOSE_TOO_BIG = 1009
+
+/** Failures of the page's connection to the browser host, by key, in English. */
+export const connectionFailures = {
+  'request-too-large':
+    'This is too much data to send at once ({limitMb} MB at most). Shorten the text, or attach large content as a file.',
+} as const
 export const TOKEN_PARAM = 'token'

@@ -1,5 +1,12 @@
 import type { ChannelName, EventName, InvokeResult, PcBridge } from '../../../shared/contract/types'
-import { TOKEN_PARAM, WS_PATH, type WebResponse } from '../../../shared/web-protocol'
+import { keyedFailure } from '../../../shared/errors'
+import {
+  CLOSE_TOO_BIG,
+  MAX_MESSAGE_BYTES,
+  TOKEN_PARAM,
+  WS_PATH,
+  type WebResponse,
+} from '../../../shared/web-protocol'
 import { connectionState } from './connection'
 
 /**
@@ -25,6 +32,14 @@ export function installWebBridge(): void {
     },
   })
 
+  // Said by key so the screen words it; the host would otherwise drop the whole socket.
+  const tooLarge = (): InvokeResult<never> => ({
+    ok: false,
+    error: keyedFailure('NOT_ALLOWED', 'request-too-large', {
+      limitMb: MAX_MESSAGE_BYTES / (1024 * 1024),
+    }).appError,
+  })
+
   function connect(): Promise<WebSocket> {
     if (opened) return opened
     connectionState.value = 'connecting'
@@ -45,11 +60,12 @@ export function installWebBridge(): void {
           for (const l of listeners.get(msg.event) ?? []) l(msg.payload)
         }
       }
-      ws.onclose = () => {
+      ws.onclose = (e) => {
         socket = null
         opened = null
         connectionState.value = 'disconnected'
-        for (const settle of pending.values()) settle(lost())
+        const failure = e.code === CLOSE_TOO_BIG ? tooLarge() : lost()
+        for (const settle of pending.values()) settle(failure)
         pending.clear()
         reject(new Error('closed'))
         // Keep trying in the background so the indicator recovers when the host is back.
@@ -63,16 +79,18 @@ export function installWebBridge(): void {
 
   const pc: PcBridge = {
     async invoke(channel: ChannelName, input: unknown) {
+      const id = nextId++
+      const message = JSON.stringify({ id, type: 'invoke', channel, input })
+      if (new Blob([message]).size > MAX_MESSAGE_BYTES) return tooLarge()
       let ws: WebSocket
       try {
         ws = socket ?? (await connect())
       } catch {
         return lost()
       }
-      const id = nextId++
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: InvokeResult<unknown>) => void)
-        ws.send(JSON.stringify({ id, type: 'invoke', channel, input }))
+        ws.send(message)
       })
     },
     on(event: EventName, listener) {

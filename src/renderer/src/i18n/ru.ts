@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en'
+import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
 import { importFailuresRu, importRu } from './import.ru'
 import { jobFailuresRu } from './jobs.ru'
@@ -177,6 +178,7 @@ export const ru: MessageSchema = {
       ...importFailuresRu,
       ...sendFailuresRu,
       ...jobFailuresRu,
+      ...connectionFailuresRu,
     },
   },
 }
