@@ -9,7 +9,7 @@ import { netTransport } from './electron/net-transport'
 import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
-import { product } from './product'
+import { product, productIdentity } from './product'
 
 // The Electron host: thin glue that injects Electron's pieces into the core services.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -40,14 +40,7 @@ if (!app.requestSingleInstanceLock()) {
     const core = await createCore({
       host: 'electron',
       dataDir,
-      productName: product.name,
-      version: product.version,
-      versions: {
-        node: process.versions.node,
-        v8: process.versions.v8,
-        electron: process.versions.electron ?? null,
-        chrome: process.versions.chrome ?? null,
-      },
+      ...productIdentity(),
       // Only reached after the allow-list check in openExternalSafely.
       openExternal: (url) => shell.openExternal(url),
       transport: netTransport,

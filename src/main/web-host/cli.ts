@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core'
-import { product } from '../product'
+import { productIdentity } from '../product'
 import { findChromium, openInChromiumApp, openWithDesktop } from './browser-launcher'
 import { startWebHost } from './server'
 
@@ -41,14 +41,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     host: 'browser',
     dataDir,
-    productName: product.name,
-    version: product.version,
-    versions: {
-      node: process.versions.node,
-      v8: process.versions.v8,
-      electron: null,
-      chrome: null,
-    },
+    ...productIdentity(),
     // With --no-open (tests, servers) links are only logged, never handed to the desktop.
     openExternal: noOpen
       ? async (url) => core.log.info('would open external link', { url })
