@@ -76,6 +76,17 @@ export class AppFailure extends Error {
 }
 
 /**
+ * The API client's own failures: a successful answer it cannot read (the shapes it knows are
+ * in main/api/answers.ts). The Russian is in `i18n/api.ru.ts`.
+ */
+export const apiFailures = {
+  'answer-unknown':
+    'PersonaClick answered in a shape the console does not know. Try again later; if it repeats, send the details from Activity to support.',
+  'send-answer-unknown':
+    'PersonaClick accepted the request but answered in a shape the console does not know, so it cannot tell whether the message was sent. Check the notification history before sending it again; if it repeats, send the details from Activity to support.',
+} as const
+
+/**
  * Failures that services raise in their own words, by key, in English: the text main logs
  * and the renderer's English catalogue (`errors.messages`, which is this object). Each
  * domain keeps its own list beside its types (`shared/<domain>.ts`); this gathers them, so
@@ -84,6 +95,7 @@ export class AppFailure extends Error {
  * the failure's `details`.
  */
 export const failureDomains = {
+  api: apiFailures,
   links: linkFailures,
   shops: shopFailures,
   files: fileFailures,

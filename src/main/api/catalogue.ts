@@ -5,6 +5,9 @@
  * what the curl examples do, because that is what has actually been run against the API).
  */
 
+import type { z } from 'zod'
+import * as answers from './answers'
+
 /** How parameters travel. 'query' = all in the URL (GET). */
 export type Encoding = 'query' | 'form' | 'json'
 
@@ -41,34 +44,33 @@ export interface EndpointSpec {
   result: ResultShape
   /** For 'list' results: the key the newer `payload` envelope wraps the array in. */
   listKey?: string
+  /**
+   * The normalised answer (after the envelope is removed), from `answers.ts`. The client
+   * parses every successful answer with it; `api.call` returns its output type.
+   */
+  answer: z.ZodType
   note?: string
 }
 
 const CONTACT = ['email', 'phone'] as const
 
+/** /import/audience and /import/suppressed differ only in their path. */
+const audienceImport = {
+  method: 'POST',
+  encoding: 'json',
+  secret: 'body',
+  // An upsert of profiles (or suppression flags): sending the same batch twice converges to
+  // the same state, so a retry after a 5xx is harmless.
+  idempotent: true,
+  required: ['audience'],
+  result: 'ack',
+  answer: answers.ack,
+  note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
+} as const
+
 export const catalogue = {
-  'import.audience': {
-    method: 'POST',
-    path: '/import/audience',
-    encoding: 'json',
-    secret: 'body',
-    // An upsert of profiles and subscription flags: sending the same batch twice converges
-    // to the same state, so a retry after a 5xx is harmless.
-    idempotent: true,
-    required: ['audience'],
-    result: 'ack',
-    note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
-  },
-  'import.suppressed': {
-    method: 'POST',
-    path: '/import/suppressed',
-    encoding: 'json',
-    secret: 'body',
-    idempotent: true,
-    required: ['audience'],
-    result: 'ack',
-    note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
-  },
+  'import.audience': { ...audienceImport, path: '/import/audience' },
+  'import.suppressed': { ...audienceImport, path: '/import/suppressed' },
   'segments.add': {
     method: 'POST',
     path: '/segments/add',
@@ -79,6 +81,7 @@ export const catalogue = {
     // did is "Only for JS/iOS/Android SDK", so a server-to-server call needs a contact.
     oneOf: [CONTACT],
     result: 'ack',
+    answer: answers.ack,
     note: 'curl -d: application/x-www-form-urlencoded body. segment_id has no "Required" value in the table; it cannot work without one, so we require it.',
   },
   'segments.remove': {
@@ -90,6 +93,7 @@ export const catalogue = {
     required: ['segment_id'],
     oneOf: [CONTACT],
     result: 'ack',
+    answer: answers.ack,
     note: 'curl -d: application/x-www-form-urlencoded body.',
   },
   'segments.get': {
@@ -101,6 +105,7 @@ export const catalogue = {
     required: [],
     oneOf: [CONTACT],
     result: 'list',
+    answer: answers.segments,
     listKey: 'segments',
     note: 'The curl puts the parameters in a quoted string before the URL (not a valid request); the method is GET, so they go in the query string.',
   },
@@ -113,6 +118,7 @@ export const catalogue = {
     required: ['segment_id'],
     oneOf: [['email', 'phone', 'external_id', 'loyalty_id', 'telegram_id']],
     result: 'boolean',
+    answer: answers.included,
     listKey: 'includes',
     note: 'Same malformed curl as /segments/get; GET with a query string. Answers bare true/false.',
   },
@@ -124,6 +130,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.promoCodeLists,
     listKey: 'lists',
   },
   'promoCodes.upload': {
@@ -135,6 +142,7 @@ export const catalogue = {
     idempotent: true,
     required: ['id', 'codes'],
     result: 'ack',
+    answer: answers.ack,
   },
   'promoCodes.purge': {
     method: 'DELETE',
@@ -144,6 +152,7 @@ export const catalogue = {
     idempotent: true,
     required: ['id'],
     result: 'ack',
+    answer: answers.ack,
     note: 'DELETE with a JSON body, as the curl shows.',
   },
   'promoCodes.delete': {
@@ -155,6 +164,7 @@ export const catalogue = {
     idempotent: true,
     required: ['promo_code_list_id', 'codes'],
     result: 'object',
+    answer: answers.promoCodesDeleted,
     note: 'The table spells the list parameter "promo_code_list_Id" and omits shop_id/shop_secret; the curl body has promo_code_list_id, shop_id and shop_secret. We follow the curl.',
   },
   'notifications.list': {
@@ -166,6 +176,7 @@ export const catalogue = {
     required: ['date_from', 'type', 'channel'],
     oneOf: [['phone', 'email', 'loyalty_id', 'external_id']],
     result: 'object',
+    answer: answers.notifications,
   },
   'notifications.status': {
     method: 'GET',
@@ -175,6 +186,7 @@ export const catalogue = {
     idempotent: true,
     required: ['code'],
     result: 'object',
+    answer: answers.notificationStatus,
     note: 'Documented with no parameters and the non-JSON answer {"200"}. We send shop_id (the Authentication section: "send all requests with shop_id") but no secret, and accept any envelope.',
   },
   'nps.reviews': {
@@ -185,6 +197,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.npsReviews,
     listKey: 'reviews',
   },
   'nps.categories': {
@@ -195,6 +208,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.npsLabels,
     listKey: 'categories',
     note: 'Documented with shop_id only.',
   },
@@ -206,6 +220,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.npsLabels,
     listKey: 'channels',
     note: 'Documented with shop_id only.',
   },
@@ -220,6 +235,7 @@ export const catalogue = {
     required: ['code'],
     oneOf: [CONTACT],
     result: 'object',
+    answer: answers.transactSent,
     note: 'Listed twice as "GET" but both curl examples POST (JSON body, or multipart form with attachments and variables[KEY] fields): we POST. The two tables disagree (email required vs. email*/phone*); we require one of email/phone.',
   },
   'sms.transactional': {
@@ -230,6 +246,7 @@ export const catalogue = {
     idempotent: false,
     required: ['code', 'phone', 'variables'],
     result: 'object',
+    answer: answers.smsSent,
     note: 'Listed as "Endpoint: GET" but "Data format: JSON body" and the curl POSTs JSON: we POST JSON.',
   },
   'products.get': {
@@ -240,6 +257,7 @@ export const catalogue = {
     idempotent: true,
     required: ['item_id'],
     result: 'object',
+    answer: answers.product,
     note: 'Documented with shop_id only.',
   },
   'products.counters': {
@@ -250,6 +268,7 @@ export const catalogue = {
     idempotent: true,
     required: ['item'],
     result: 'object',
+    answer: answers.productCounters,
     note: 'Documented with shop_id only; the product parameter is "item" (not item_id).',
   },
   'products.categories': {
@@ -260,6 +279,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.productCategories,
     listKey: 'categories',
     note: 'The curl shows no parameters; the table requires shop_id and shop_secret, so we send both.',
   },
@@ -271,6 +291,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'object',
+    answer: answers.notWidgetable,
     note: 'Answers {status:"success", data:{total, items}}; the normaliser unwraps `data`.',
   },
   'products.subscribersStock': {
@@ -281,6 +302,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.productSubscribers,
     listKey: 'products',
   },
   'products.subscribersPrice': {
@@ -291,6 +313,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.productSubscribers,
     listKey: 'products',
   },
   'profile.get': {
@@ -302,6 +325,7 @@ export const catalogue = {
     required: [],
     oneOf: [CONTACT],
     result: 'object',
+    answer: answers.profile,
   },
   'subscriptions.check': {
     method: 'GET',
@@ -312,6 +336,7 @@ export const catalogue = {
     required: [],
     oneOf: [['email', 'phone', 'did']],
     result: 'object',
+    answer: answers.subscriptionStatus,
     note: 'shop_secret "can be sent as header X-Shop-Secret": we do, so the secret stays out of the URL.',
   },
   'subscriptions.changes': {
@@ -322,6 +347,7 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.subscriptionChanges,
     listKey: 'changes',
     note: 'shop_secret "can be sent as header X-Shop-Secret": we do, so the secret stays out of the URL.',
   },
@@ -335,6 +361,7 @@ export const catalogue = {
     required: [],
     oneOf: [CONTACT],
     result: 'ack',
+    answer: answers.ack,
     note: 'curl -d: application/x-www-form-urlencoded body; booleans as "true"/"false".',
   },
   'search.noResultQueries': {
@@ -345,11 +372,15 @@ export const catalogue = {
     idempotent: true,
     required: [],
     result: 'list',
+    answer: answers.noResultQueries,
     listKey: 'queries',
   },
 } as const satisfies Record<string, EndpointSpec>
 
 export type EndpointName = keyof typeof catalogue
+
+/** What `api.call(endpoint, …)` resolves to: the output of the endpoint's answer schema. */
+export type EndpointAnswer<E extends EndpointName> = z.output<(typeof catalogue)[E]['answer']>
 
 export const endpointNames = Object.keys(catalogue) as EndpointName[]
 

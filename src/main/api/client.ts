@@ -4,8 +4,9 @@ import { summariseParams } from '../activity/summarise'
 import type { Logger } from '../log/logger'
 import type { SecretRegistry } from '../log/redact'
 import { runAttempt } from './attempt'
-import { endpointSpec, type EndpointName } from './catalogue'
-import { decide } from './decide'
+import { checkAnswer } from './answer'
+import { endpointSpec, type EndpointAnswer, type EndpointName } from './catalogue'
+import { decide, type Decision } from './decide'
 import { apiFailure } from './errors'
 import { buildRequest, type BuiltRequest } from './request'
 import { defaultSleep } from './retry'
@@ -50,12 +51,13 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  call<T = unknown>(
-    endpoint: EndpointName,
+  /** Resolves to the endpoint's parsed answer (its schema in answers.ts), or throws AppFailure. */
+  call<E extends EndpointName>(
+    endpoint: E,
     shop: ShopCredentials,
     params?: ApiParams,
     options?: CallOptions,
-  ): Promise<ApiResult<T>>
+  ): Promise<ApiResult<EndpointAnswer<E>>>
   /** Drops a profile's queues (after its shop settings change or it is deleted). */
   forget(profileId: string): void
 }
@@ -103,12 +105,12 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     }
   }
 
-  async function call<T>(
-    endpoint: EndpointName,
+  async function call<E extends EndpointName>(
+    endpoint: E,
     shop: ShopCredentials,
     params: ApiParams = {},
     options: CallOptions = {},
-  ): Promise<ApiResult<T>> {
+  ): Promise<ApiResult<EndpointAnswer<E>>> {
     opts.secrets.add(shop.secret)
     const spec = endpointSpec(endpoint)
     const started = now()
@@ -160,7 +162,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       // The record describes the last attempt: no answer means no status.
       record.status = result.kind === 'response' ? result.status : null
       record.bytes = result.kind === 'response' ? result.bytes : 0
-      const decision = decide(result, {
+      let decision: Decision = decide(result, {
         spec,
         attempt,
         maxRetries,
@@ -169,13 +171,18 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         scrub,
       })
       if (decision.action === 'done') {
-        finish('ok')
-        return {
-          data: decision.data as T,
-          status: record.status ?? 0,
-          retries: record.retries,
-          durationMs: record.durationMs,
+        const answer = checkAnswer(spec, record.status ?? 0, decision.data, scrub)
+        if (answer.ok) {
+          finish('ok')
+          return {
+            // The schema of `endpoint` produced it, so it has that schema's output type.
+            data: answer.data as EndpointAnswer<E>,
+            status: record.status ?? 0,
+            retries: record.retries,
+            durationMs: record.durationMs,
+          }
         }
+        decision = { action: 'fail', failure: answer.failure, outcome: answer.outcome }
       }
       if (decision.action === 'fail') {
         const details = decision.failure.appError.details

@@ -1,4 +1,5 @@
 import type { AppFailure } from '../../shared/errors'
+import { unknownShape } from './answer'
 import type { AttemptResult } from './attempt'
 import type { EndpointSpec } from './catalogue'
 import { apiFailure } from './errors'
@@ -79,6 +80,11 @@ export function decide(result: AttemptResult, ctx: DecideContext): Decision {
         scrub: ctx.scrub,
       })
       if (normalised.ok) return { action: 'done', data: normalised.data }
+      if (status >= 200 && status < 300 && isUnexpected(normalised.failure)) {
+        // Accepted, but the answer is unreadable (empty, HTML, a shape we do not know).
+        const { failure, outcome } = unknownShape(spec, normalised.failure.appError.details)
+        return { action: 'fail', failure, outcome }
+      }
       const failure = normalised.failure
       const extra: Record<string, string | number | boolean | null> = {}
       if (retryAfterMs !== null) extra.retryAfterSeconds = Math.ceil(retryAfterMs / 1000)
@@ -91,6 +97,9 @@ export function decide(result: AttemptResult, ctx: DecideContext): Decision {
     }
   }
 }
+
+const isUnexpected = (failure: AppFailure): boolean =>
+  failure.appError.code === 'API_UNEXPECTED_RESPONSE'
 
 function fail(failure: AppFailure): Decision {
   return { action: 'fail', failure, outcome: 'error' }

@@ -4,6 +4,7 @@ export {
   endpointNames,
   endpointSpec,
   isEndpointName,
+  type EndpointAnswer,
   type EndpointName,
   type EndpointSpec,
   type Encoding,

@@ -1,4 +1,5 @@
 import type { AppFailure } from '../../shared/errors'
+import { answerExcerpt } from './answer'
 import type { ResultShape } from './catalogue'
 import { apiFailure, codeForStatus } from './errors'
 import { parseJsonLossless } from './json'
@@ -73,8 +74,10 @@ export function shapeData(
 ): { data: unknown } | undefined {
   switch (shape) {
     case 'ack':
-      if (data === false) return undefined
-      return { data: isRecord(data) && Object.keys(data).length > 0 ? data : null }
+      // A confirmation: nothing, `true` or an object ({status:'success'} stripped to {}).
+      // `false` is a refusal; a bare list, number or string is not a confirmation we know.
+      if (isRecord(data)) return { data: Object.keys(data).length > 0 ? data : null }
+      return data === null || data === true ? { data: null } : undefined
     case 'object':
       return isRecord(data) ? { data } : undefined
     case 'list': {
@@ -161,7 +164,14 @@ export function normaliseResponse(input: NormaliseInput): Normalised {
     if (shape === 'ack' && envelope.data === false) {
       return { ok: false, failure: apiFailure('API_BAD_REQUEST', { status, apiMessage: null }) }
     }
-    return unexpected(status, `Expected ${shape === 'ack' ? 'a confirmation' : `a ${shape}`}.`)
+    return {
+      ok: false,
+      failure: apiFailure('API_UNEXPECTED_RESPONSE', {
+        status,
+        excerpt: answerExcerpt(body.value, scrub),
+        issue: `Expected ${shape === 'ack' ? 'a confirmation' : `a ${shape}`}.`,
+      }),
+    }
   }
   return { ok: true, data: shaped.data }
 }

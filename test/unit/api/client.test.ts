@@ -62,9 +62,14 @@ async function failure(p: Promise<unknown>): Promise<AppFailure> {
 
 describe('api client', () => {
   it('returns normalised data and reports a redacted record', async () => {
-    const { client, records } = setup([json(200, [{ id: 1, name: 'VIP' }])])
+    const { client, records } = setup([json(200, [{ id: 1, name: 'VIP', available: '12' }])])
     const res = await client.call('promoCodes.list', shop, { active: 1 })
-    expect(res).toMatchObject({ data: [{ id: 1, name: 'VIP' }], status: 200, retries: 0 })
+    // The answer schema reads the numeric string as the number the screen counts with.
+    expect(res).toMatchObject({
+      data: [{ id: 1, name: 'VIP', available: 12 }],
+      status: 200,
+      retries: 0,
+    })
     expect(records).toHaveLength(1)
     expect(records[0]).toMatchObject({
       profileId: 'p1',
@@ -244,8 +249,68 @@ describe('api client', () => {
 
 describe('api client output', () => {
   it('scrubs a secret the API echoes back in data', async () => {
-    const { client } = setup([json(200, { note: `key ${shop.secret}` })])
+    const { client } = setup([
+      json(200, { email: 'a@b.c', phone: null, note: `key ${shop.secret}` }),
+    ])
     const res = await client.call('profile.get', shop, { email: 'a@b.c' })
-    expect(res.data).toEqual({ note: 'key [redacted]' })
+    expect(res.data).toEqual({ email: 'a@b.c', phone: null, note: 'key [redacted]' })
+  })
+})
+
+describe('answers of a shape the console does not know', () => {
+  it('fail a read once, keyed, with the endpoint and a scrubbed excerpt; the record says so', async () => {
+    const body = [{ id: 1, name: 'VIP', available: 'many', echo: shop.secret }]
+    const { client, calls, records } = setup([json(200, body)])
+    const f = await failure(client.call('promoCodes.list', shop))
+    expect(f.appError).toMatchObject({
+      code: 'API_UNEXPECTED_RESPONSE',
+      message: expect.stringContaining('a shape the console does not know') as string,
+      details: { messageKey: 'answer-unknown', endpoint: 'promoCodes.list', status: 200 },
+    })
+    const details = f.appError.details ?? {}
+    expect(details.issue).toBe('0.available: Invalid input')
+    expect(details.excerpt).toContain('"available":"many"')
+    expect(JSON.stringify(f.appError)).not.toContain(shop.secret)
+    // A shape problem is not transient: asked once, not retried.
+    expect(calls).toHaveLength(1)
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ outcome: 'error', errorCode: 'API_UNEXPECTED_RESPONSE' })
+  })
+
+  it('cut the excerpt short', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => ({ row: i }))
+    const { client } = setup([json(200, rows)])
+    const f = await failure(client.call('segments.get', shop, { email: 'a@b.c' }))
+    const excerpt = String(f.appError.details?.excerpt)
+    expect(excerpt.length).toBeLessThanOrEqual(201)
+    expect(excerpt.endsWith('…')).toBe(true)
+  })
+
+  it('reached through the envelope check fail the same way (a list that is not a list)', async () => {
+    const { client } = setup([json(200, { status: 'success', payload: { reviews: 'none' } })])
+    const f = await failure(client.call('nps.reviews', shop))
+    expect(f.appError.details).toMatchObject({
+      messageKey: 'answer-unknown',
+      endpoint: 'nps.reviews',
+    })
+  })
+
+  it('make a send unknown, never sent and never resent', async () => {
+    for (const body of [{ queued: true }, ['ok'], '<html>OK</html>']) {
+      const { client, calls, records } = setup([
+        typeof body === 'string' ? new Response(body, { status: 200 }) : json(200, body),
+      ])
+      const f = await failure(client.call('transact', shop, { code: 'welcome', email: 'a@b.c' }))
+      expect(f.appError).toMatchObject({
+        code: 'API_UNEXPECTED_RESPONSE',
+        details: {
+          messageKey: 'send-answer-unknown',
+          mayHaveBeenProcessed: true,
+          endpoint: 'transact',
+        },
+      })
+      expect(calls).toHaveLength(1)
+      expect(records[0]).toMatchObject({ outcome: 'unknown' })
+    }
   })
 })

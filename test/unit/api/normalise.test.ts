@@ -76,6 +76,15 @@ describe('shapeData', () => {
     expect(shapeData([1], 'object')).toBeUndefined()
     expect(shapeData({}, 'ack')).toEqual({ data: null })
   })
+
+  it('takes nothing, true or an object as a confirmation, and nothing else', () => {
+    expect(shapeData(null, 'ack')).toEqual({ data: null })
+    expect(shapeData(true, 'ack')).toEqual({ data: null })
+    expect(shapeData({ imported: 3 }, 'ack')).toEqual({ data: { imported: 3 } })
+    expect(shapeData(['unexpected'], 'ack')).toBeUndefined()
+    expect(shapeData('done', 'ack')).toBeUndefined()
+    expect(shapeData(1, 'ack')).toBeUndefined()
+  })
 })
 
 describe('normaliseResponse on 2xx', () => {

@@ -1,3 +1,4 @@
+import { apiFailuresRu } from './api.ru'
 import type { MessageSchema } from './en'
 import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
@@ -172,6 +173,7 @@ export const ru: MessageSchema = {
       'Неизвестно, дошёл ли запрос до PersonaClick. Проверьте, прежде чем повторять.',
     apiSaid: 'Ответ PersonaClick: «{message}»',
     messages: {
+      ...apiFailuresRu,
       ...linkFailuresRu,
       ...shopFailuresRu,
       ...fileFailuresRu,
