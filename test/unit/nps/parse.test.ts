@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listOf, parseLabels, parseReviews } from '../../../src/main/services/nps/parse'
+import { parseLabels, parseReviews } from '../../../src/main/services/nps/parse'
 
 describe('NPS response parsing', () => {
   const row = {
@@ -10,14 +10,6 @@ describe('NPS response parsing', () => {
     comment: 'ok',
     created_at: '2025-01-01T10:00:00Z',
   }
-
-  it('reads both envelope shapes', () => {
-    expect(listOf([row], 'reviews')).toEqual([row])
-    expect(listOf({ status: 'success', payload: { reviews: [row] } }, 'reviews')).toEqual([row])
-    expect(listOf({ reviews: [row] }, 'reviews')).toEqual([row])
-    expect(listOf({ status: 'success' }, 'reviews')).toEqual([])
-    expect(listOf(null, 'reviews')).toEqual([])
-  })
 
   it('counts malformed rows and scores outside 1–10 as skipped', () => {
     const { reviews, skipped } = parseReviews([
@@ -40,20 +32,12 @@ describe('NPS response parsing', () => {
 
   it('reads labels, deduplicating codes and falling back to the code as name', () => {
     expect(
-      parseLabels(
-        {
-          status: 'success',
-          payload: {
-            channels: [
-              { id: 2, code: 'ios_app', name: 'iOS mobile app' },
-              { id: 3, code: 'ios_app', name: 'iOS again' },
-              { id: 4, code: 'pos' },
-              { id: 5 },
-            ],
-          },
-        },
-        'channels',
-      ),
+      parseLabels([
+        { id: 2, code: 'ios_app', name: 'iOS mobile app' },
+        { id: 3, code: 'ios_app', name: 'iOS again' },
+        { id: 4, code: 'pos' },
+        { id: 5, code: '' },
+      ]),
     ).toEqual([
       { code: 'ios_app', name: 'iOS mobile app' },
       { code: 'pos', name: 'pos' },

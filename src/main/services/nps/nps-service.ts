@@ -14,7 +14,7 @@ import type { ApiClient, ShopCredentials } from '../../api'
 import { toCsv } from '../../export/csv'
 import { ShopCache, isSettled, type DayState } from './cache'
 import { aggregate, compareScores, previousPeriod } from './maths'
-import { listOf, parseLabels, parseReviews, type Review } from './parse'
+import { parseLabels, parseReviews, type Review } from './parse'
 import {
   DAY_MS,
   addDays,
@@ -186,7 +186,7 @@ export class NpsService {
     let reviews = 0
     const fetchWindow = async (from: string, to: string): Promise<unknown[]> => {
       const res = await this.opts.api.call('nps.reviews', creds, { date_from: from, date_to: to })
-      return listOf(res.data, 'reviews')
+      return res.data
     }
     const onRequest = (rows: number): void => {
       requests++
@@ -242,8 +242,8 @@ export class NpsService {
       this.opts.api.call('nps.categories', creds),
     ])
     return {
-      channels: ch.status === 'fulfilled' ? parseLabels(ch.value.data, 'channels') : [],
-      categories: cat.status === 'fulfilled' ? parseLabels(cat.value.data, 'categories') : [],
+      channels: ch.status === 'fulfilled' ? parseLabels(ch.value.data) : [],
+      categories: cat.status === 'fulfilled' ? parseLabels(cat.value.data) : [],
     }
   }
 

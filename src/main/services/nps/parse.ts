@@ -1,9 +1,10 @@
 import type { NpsLabel } from '../../../shared/nps'
+import type { EndpointAnswer } from '../../api'
 
 /**
- * Tolerant readers for /nps/* answers. The client already strips envelopes, but the API has
- * announced a new shape ({status, payload:{reviews:[…]}}) and rows from a real shop can be
- * anything, so a bad row is counted and dropped here instead of breaking the screen.
+ * Readers for /nps/* answers. The client has already removed the envelope and checked the
+ * shape (answers.ts); a row's values can still be nonsense (a score of 11, an unreadable
+ * date), so such a row is counted and dropped here instead of breaking the screen.
  */
 
 /** A review as the console keeps it: no e-mail, phone or client id (analytics needs none). */
@@ -20,17 +21,6 @@ export interface Review {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** The list inside any envelope we know: a bare array, {payload:{<key>:[…]}}, {<key>:[…]}. */
-export function listOf(data: unknown, key: string): unknown[] {
-  if (Array.isArray(data)) return data
-  if (!isRecord(data)) return []
-  const direct = data[key]
-  if (Array.isArray(direct)) return direct
-  if ('payload' in data) return listOf(data.payload, key)
-  if ('data' in data) return listOf(data.data, key)
-  return []
-}
 
 function intOf(v: unknown): number | null {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
@@ -74,11 +64,10 @@ export function parseReviews(rows: readonly unknown[]): ParsedReviews {
 }
 
 /** /nps/channels and /nps/categories: {code, name}; the name falls back to the code. */
-export function parseLabels(data: unknown, key: string): NpsLabel[] {
+export function parseLabels(rows: EndpointAnswer<'nps.channels' | 'nps.categories'>): NpsLabel[] {
   const out: NpsLabel[] = []
   const seen = new Set<string>()
-  for (const row of listOf(data, key)) {
-    if (!isRecord(row)) continue
+  for (const row of rows) {
     const code = textOf(row.code)
     // The reference's own example lists ios_app twice: keep the first.
     if (code === '' || seen.has(code)) continue

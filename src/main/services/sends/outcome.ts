@@ -7,6 +7,8 @@ export interface SendFailure {
   error: string
   /** PersonaClick's own reason ("Campaign not found"), kept so the log can show it. */
   apiMessage?: string
+  /** The failure's key, when a service worded it (see shared/errors `keyedFailure`). */
+  errorKey?: string
 }
 
 /**
@@ -20,11 +22,13 @@ export function classifySendError(err: unknown): SendFailure {
     const { code, message, details } = err.appError
     const maybe = code === 'OUTCOME_UNKNOWN' || details?.mayHaveBeenProcessed === true
     const said = typeof details?.apiMessage === 'string' ? details.apiMessage.trim() : ''
+    const key = details?.messageKey
     return {
       status: maybe ? 'unknown' : 'failed',
       errorCode: code,
       error: message,
       ...(said ? { apiMessage: said.slice(0, 300) } : {}),
+      ...(typeof key === 'string' ? { errorKey: key } : {}),
     }
   }
   // A bug of ours before or around the request: we cannot tell whether it left.
@@ -33,13 +37,4 @@ export function classifySendError(err: unknown): SendFailure {
     errorCode: 'INTERNAL',
     error: err instanceof Error ? err.message : String(err),
   }
-}
-
-/** The message code from `{"code": "…"}` (whatever the envelope normalised to). */
-export function messageCodeOf(data: unknown): string | null {
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const code = (data as Record<string, unknown>).code
-    if (typeof code === 'string' || typeof code === 'number') return String(code)
-  }
-  return null
 }

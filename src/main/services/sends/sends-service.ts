@@ -18,7 +18,7 @@ import {
 } from '../../../shared/sends-validate'
 import type { ApiClient, ApiFile, ShopCredentials } from '../../api'
 import { attachmentField, buildCurl, routePaths, sendParams } from './curl'
-import { classifySendError, messageCodeOf } from './outcome'
+import { classifySendError } from './outcome'
 import type { SendLog } from './send-log'
 
 export interface ShopsLike {
@@ -38,6 +38,7 @@ export interface SendOutcome {
   errorCode?: string
   error?: string
   apiMessage?: string
+  errorKey?: string
 }
 
 export function invalidSend(issues: readonly SendIssue[]): AppFailure {
@@ -127,7 +128,7 @@ export class SendsService {
         ...(signal ? { signal } : {}),
         ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
       })
-      return { status: 'sent', messageCode: messageCodeOf(result.data) }
+      return { status: 'sent', messageCode: result.data.code ?? null }
     } catch (err) {
       return { messageCode: null, ...classifySendError(err) }
     }
