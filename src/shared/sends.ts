@@ -55,6 +55,8 @@ export interface SendLogEntry {
   error?: string
   /** What PersonaClick said about a failed send, as it said it. */
   apiMessage?: string
+  /** The failure's key in `errors.messages`, when the console worded it itself. */
+  errorKey?: string
   /** Why the console refused it before any request (a bulk row), for the screen to translate. */
   issues?: { field: string; reason: string; key?: string }[]
   source: 'single' | 'bulk'

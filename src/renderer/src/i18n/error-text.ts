@@ -65,10 +65,14 @@ export function sendFailure(e: {
   errorCode?: string
   error?: string
   apiMessage?: string
+  errorKey?: string
 }): FailureLike {
   return {
     code: e.errorCode ?? null,
     message: e.error ?? '',
-    details: e.apiMessage ? { apiMessage: e.apiMessage } : {},
+    details: {
+      ...(e.apiMessage ? { apiMessage: e.apiMessage } : {}),
+      ...(e.errorKey ? { messageKey: e.errorKey } : {}),
+    },
   }
 }
