@@ -1,9 +1,11 @@
 import { z } from 'zod'
+import { UTC, dayCount, isDay, type TimeZone } from './days'
 
 /**
  * NPS analytics: the types both sides share and the inputs main parses. Days are
  * YYYY-MM-DD in UTC throughout, the calendar the reviews' created_at timestamps use.
  */
+export const NPS_TIME_ZONE: TimeZone = UTC
 
 /** The API's scale is 1–10: promoters 9–10, passives 7–8, detractors 1–6. */
 export const npsGroups = ['promoter', 'passive', 'detractor'] as const
@@ -19,10 +21,7 @@ export type NpsBucket = (typeof npsBuckets)[number]
 /** The longest period one request may ask for (a year and its previous year, roughly). */
 export const NPS_MAX_PERIOD_DAYS = 800
 
-const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar day')
+const daySchema = z.string().refine(isDay, 'not a calendar day (YYYY-MM-DD)')
 
 const code = z.string().min(1).max(100)
 
@@ -34,7 +33,7 @@ const periodShape = {
 }
 
 const orderedPeriod = <T extends { from: string; to: string }>(v: T): boolean =>
-  v.from <= v.to && (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 < NPS_MAX_PERIOD_DAYS
+  isDay(v.from) && isDay(v.to) && v.from <= v.to && dayCount(v.from, v.to) <= NPS_MAX_PERIOD_DAYS
 
 export const npsPeriodSchema = z
   .object(periodShape)

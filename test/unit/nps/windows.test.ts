@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   contiguousRanges,
-  daysBetween,
   fetchSplit,
   type FetchWindow,
 } from '../../../src/main/services/nps/windows'
+import { daysBetween } from '../../../src/shared/days'
 import { AppFailure } from '../../../src/shared/errors'
 
 const DAY = 86_400_000

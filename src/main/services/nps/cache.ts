@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { NpsLabel } from '../../../shared/nps'
+import { dayEnd, dayOf } from '../../../shared/days'
+import { NPS_TIME_ZONE, type NpsLabel } from '../../../shared/nps'
 import { writeFileAtomic } from '../../store/json-file'
 import { lowerBound } from './maths'
 import type { Review } from './parse'
-import { DAY_MS, dayOf } from './windows'
 
 /**
  * One shop's reviews on disk (<dataDir>/nps/<profile>.json), so reopening the screen or
@@ -51,7 +51,7 @@ export class ShopCache {
   /** Replaces the given days' rows with `fresh` (deduplicated by id) and marks them fetched. */
   merge(days: Map<string, DayState>, fresh: readonly Review[], now: number): void {
     const byId = new Map<number, Review>()
-    for (const r of this.reviews) if (!days.has(dayOf(r.time))) byId.set(r.id, r)
+    for (const r of this.reviews) if (!days.has(dayOf(r.time, NPS_TIME_ZONE))) byId.set(r.id, r)
     for (const r of fresh) byId.set(r.id, r)
     this.reviews = [...byId.values()].sort((a, b) => a.time - b.time || a.id - b.id)
     for (const [day, state] of days) this.days.set(day, state)
@@ -145,5 +145,5 @@ function labels(v: unknown): NpsLabel[] {
 export const SETTLE_MS = 60 * 60 * 1000
 
 export function isSettled(day: string, state: DayState): boolean {
-  return state.fetchedAt >= Date.parse(`${day}T00:00:00Z`) + DAY_MS + SETTLE_MS
+  return state.fetchedAt >= dayEnd(day, NPS_TIME_ZONE) + SETTLE_MS
 }

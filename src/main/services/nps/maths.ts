@@ -1,13 +1,22 @@
-import type {
-  NpsBreakdownRow,
-  NpsBucket,
-  NpsComparison,
-  NpsCounts,
-  NpsScore,
-  NpsTrendPoint,
+import {
+  UTC_DAY_MS,
+  addDays,
+  dayCount,
+  dayEnd,
+  dayStart,
+  daysBetween,
+  weekStart,
+} from '../../../shared/days'
+import {
+  NPS_TIME_ZONE,
+  type NpsBreakdownRow,
+  type NpsBucket,
+  type NpsComparison,
+  type NpsCounts,
+  type NpsScore,
+  type NpsTrendPoint,
 } from '../../../shared/nps'
 import type { Review } from './parse'
-import { DAY_MS, addDays, dayCount, dayOf, dayStart } from './windows'
 
 /**
  * NPS maths, pure and single-pass: one walk over a time-sorted array fills every counter
@@ -69,9 +78,7 @@ export function lowerBound(reviews: readonly Review[], time: number): number {
 function bucketKey(day: string, bucket: NpsBucket): string {
   if (bucket === 'day') return day
   if (bucket === 'month') return day.slice(0, 7)
-  // ISO weeks start on Monday.
-  const weekday = new Date(dayStart(day)).getUTCDay()
-  return addDays(day, -((weekday + 6) % 7))
+  return weekStart(day)
 }
 
 /** The period's buckets (clipped to it) and, for each day of the period, its bucket. */
@@ -80,12 +87,11 @@ export function bucketsOf(
   to: string,
   bucket: NpsBucket,
 ): { ranges: { from: string; to: string }[]; dayToBucket: Int32Array } {
-  const days = dayCount(from, to)
-  const dayToBucket = new Int32Array(days)
+  const days = daysBetween(from, to)
+  const dayToBucket = new Int32Array(days.length)
   const ranges: { from: string; to: string }[] = []
   let key = ''
-  for (let i = 0; i < days; i++) {
-    const day = dayOf(dayStart(from) + i * DAY_MS)
+  for (const [i, day] of days.entries()) {
     const k = bucketKey(day, bucket)
     if (k !== key) {
       ranges.push({ from: day, to: day })
@@ -132,8 +138,8 @@ function breakdown(map: Map<string, Int32Array>, name: (code: string) => string)
 
 /** Every metric for `from`..`to` (inclusive days) over `reviews`, sorted by time. */
 export function aggregate(reviews: readonly Review[], q: AggregateQuery): Aggregate {
-  const fromMs = dayStart(q.from)
-  const end = dayStart(q.to) + DAY_MS
+  const fromMs = dayStart(q.from, NPS_TIME_ZONE)
+  const end = dayEnd(q.to, NPS_TIME_ZONE)
   const { ranges, dayToBucket } = bucketsOf(q.from, q.to, q.bucket)
   // Group index per review: 0 promoter, 1 passive, 2 detractor, in flat typed arrays.
   const perBucket = new Int32Array(ranges.length * 3)
@@ -151,7 +157,8 @@ export function aggregate(reviews: readonly Review[], q: AggregateQuery): Aggreg
     const g = rate >= 9 ? 0 : rate >= 7 ? 1 : 2
     total[g]!++
     distribution[rate - 1]!++
-    const b = dayToBucket[((r.time - fromMs) / DAY_MS) | 0] as number
+    // NPS days are UTC days, all equally long, so a review's day index is a division.
+    const b = dayToBucket[((r.time - fromMs) / UTC_DAY_MS) | 0] as number
     perBucket[b * 3 + g]!++
     let ch = byChannel.get(r.channel)
     if (!ch) byChannel.set(r.channel, (ch = new Int32Array(3)))

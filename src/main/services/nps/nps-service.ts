@@ -1,5 +1,7 @@
+import { addDays, dayEnd, dayStart, daysBetween, today } from '../../../shared/days'
 import type { ExportedFile } from '../../../shared/files'
 import {
+  NPS_TIME_ZONE,
   npsGroupOf,
   type NpsLabel,
   type NpsProgress,
@@ -15,15 +17,7 @@ import { toCsv } from '../../export/csv'
 import { ShopCache, isSettled, type DayState } from './cache'
 import { aggregate, compareScores, previousPeriod } from './maths'
 import { parseLabels, parseReviews, type Review } from './parse'
-import {
-  DAY_MS,
-  addDays,
-  contiguousRanges,
-  dayOf,
-  dayStart,
-  daysBetween,
-  fetchSplit,
-} from './windows'
+import { contiguousRanges, fetchSplit } from './windows'
 
 /** The reference: "Limited to 1000 reviews per request." */
 export const NPS_REVIEWS_LIMIT = 1000
@@ -159,8 +153,8 @@ export class NpsService {
 
   /** No days after today: they cannot have reviews yet and must not be cached as empty. */
   private clamp(p: { from: string; to: string }): { from: string; to: string } {
-    const today = dayOf(this.now())
-    const to = p.to > today ? today : p.to
+    const last = today(NPS_TIME_ZONE, this.now())
+    const to = p.to > last ? last : p.to
     return { from: p.from > to ? to : p.from, to }
   }
 
@@ -172,7 +166,7 @@ export class NpsService {
     refresh: boolean,
   ): Promise<number> {
     const now = this.now()
-    const recentFrom = addDays(dayOf(now), -((this.opts.recentDays ?? 2) - 1))
+    const recentFrom = addDays(today(NPS_TIME_ZONE, now), -((this.opts.recentDays ?? 2) - 1))
     const wanted = days.filter((day) => {
       const state = cache.days.get(day)
       if (!state) return true
@@ -288,7 +282,7 @@ export class NpsService {
     if (this.memo?.key === key && this.memo.source === cache.reviews) return this.memo.rows
     const text = q.text?.trim().toLocaleLowerCase() ?? ''
     const rows = cache
-      .range(dayStart(q.from), dayStart(q.to) + DAY_MS)
+      .range(dayStart(q.from, NPS_TIME_ZONE), dayEnd(q.to, NPS_TIME_ZONE))
       .filter(
         (r) =>
           (q.channel === undefined || r.channel === q.channel) &&

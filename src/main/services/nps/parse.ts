@@ -1,4 +1,5 @@
-import type { NpsLabel } from '../../../shared/nps'
+import { dayOf } from '../../../shared/days'
+import { NPS_TIME_ZONE, type NpsLabel } from '../../../shared/nps'
 import type { EndpointAnswer } from '../../api'
 
 /**
@@ -58,7 +59,7 @@ export function parseReviews(rows: readonly unknown[]): ParsedReviews {
     }
     const at =
       isRecord(row) && typeof row.created_at === 'string' ? Date.parse(row.created_at) : NaN
-    skipped.push({ day: Number.isNaN(at) ? null : new Date(at).toISOString().slice(0, 10) })
+    skipped.push({ day: Number.isNaN(at) ? null : dayOf(at, NPS_TIME_ZONE) })
   }
   return { reviews, skipped }
 }

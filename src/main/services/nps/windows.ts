@@ -1,36 +1,11 @@
+import { addDays, dayCount, dayEnd, dayStart } from '../../../shared/days'
+import { NPS_TIME_ZONE } from '../../../shared/nps'
+
 /**
  * Getting every review out of an endpoint that returns at most 1,000 per request and has
  * no paging: ask for a window, and whenever the answer is full, split the window and ask
  * again. Pure apart from the injected `fetch`, so the splitting is unit-tested.
  */
-
-export const DAY_MS = 86_400_000
-
-/** YYYY-MM-DD (UTC) of an epoch-ms instant. */
-export function dayOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
-}
-
-/** Epoch ms of a day's first instant (UTC). */
-export function dayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00.000Z`)
-}
-
-export function addDays(day: string, n: number): string {
-  return dayOf(dayStart(day) + n * DAY_MS)
-}
-
-/** Number of days from `from` to `to`, both included. */
-export function dayCount(from: string, to: string): number {
-  return Math.round((dayStart(to) - dayStart(from)) / DAY_MS) + 1
-}
-
-/** Every day from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = []
-  for (let t = dayStart(from), end = dayStart(to); t <= end; t += DAY_MS) out.push(dayOf(t))
-  return out
-}
 
 /**
  * Sorted days grouped into runs of consecutive days, each at most `maxDays` long: the
@@ -162,7 +137,7 @@ export async function fetchSplit(
   const byDays = async (a: string, b: string, known?: unknown[]): Promise<unknown[]> => {
     const rows = known ?? (await ask(a, b))
     if (!full(rows)) return rows
-    if (a === b) return byTime(a, dayStart(a), dayStart(a) + DAY_MS - 1, rows)
+    if (a === b) return byTime(a, dayStart(a, NPS_TIME_ZONE), dayEnd(a, NPS_TIME_ZONE) - 1, rows)
     const leftDays = Math.floor(dayCount(a, b) / 2)
     const midDay = addDays(a, leftDays - 1)
     const [l, r] = await Promise.all([byDays(a, midDay), byDays(addDays(midDay, 1), b)])

@@ -1,25 +1,26 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { NpsBucket, NpsGroup, NpsProgress, NpsReport, NpsReviewRow } from '../../../shared/nps'
+import { addDays, addYears, today } from '../../../shared/days'
+import {
+  NPS_TIME_ZONE,
+  type NpsBucket,
+  type NpsGroup,
+  type NpsProgress,
+  type NpsReport,
+  type NpsReviewRow,
+} from '../../../shared/nps'
 import { invoke, onEvent } from '../api'
 import { downloadFile } from '../composables/download-file'
 
 export const npsPresets = ['d7', 'd30', 'd90', 'm12', 'custom'] as const
 export type NpsPreset = (typeof npsPresets)[number]
 
-const DAY = 86_400_000
-const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
-
 /** Presets end today (UTC, the reviews' calendar) and include it. */
 export function presetPeriod(preset: Exclude<NpsPreset, 'custom'>, now = Date.now()) {
-  const today = Date.parse(`${iso(now)}T00:00:00Z`)
-  if (preset === 'm12') {
-    const d = new Date(today)
-    d.setUTCFullYear(d.getUTCFullYear() - 1)
-    return { from: iso(d.getTime() + DAY), to: iso(today) }
-  }
+  const to = today(NPS_TIME_ZONE, now)
+  if (preset === 'm12') return { from: addDays(addYears(to, -1), 1), to }
   const days = { d7: 7, d30: 30, d90: 90 }[preset]
-  return { from: iso(today - (days - 1) * DAY), to: iso(today) }
+  return { from: addDays(to, -(days - 1)), to }
 }
 
 /** A review row or a not-yet-loaded slot of the explorer's virtual list. */
