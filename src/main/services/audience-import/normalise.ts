@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import validator from 'validator'
+import { UTC, dayFromParts, today } from '../../../shared/days'
 import type { DateOrder, FieldKind, IssueReason } from '../../../shared/import'
 
 /** A normalised value, or why the cell cannot be used. `undefined` means "empty: omit". */
@@ -96,11 +97,10 @@ export function normaliseDate(raw: string, order: DateOrder): Normalised {
     y = Number(other[3])
     ;[d, m] = order === 'dmy' ? [a, b] : [b, a]
   } else return { error: 'date-invalid' }
-  const date = new Date(Date.UTC(y, m - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return { error: order === 'dmy' ? 'date-unreal-dmy' : 'date-unreal-mdy' }
-  if (y < 1900 || date.getTime() > Date.now()) return { error: 'date-out-of-range' }
-  return { value: date.toISOString().slice(0, 10) }
+  const day = dayFromParts(y, m, d)
+  if (!day) return { error: order === 'dmy' ? 'date-unreal-dmy' : 'date-unreal-mdy' }
+  if (y < 1900 || day > today(UTC)) return { error: 'date-out-of-range' }
+  return { value: day }
 }
 
 export function normalisePlatform(raw: string): Normalised {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { UTC, addDays, today } from '../../../shared/days'
 import { AppFailure, keyedFailure } from '../../../shared/errors'
 import type { IntakeFile } from '../../../shared/files'
 import type { ShopsState } from '../../../shared/shops'
@@ -150,7 +151,7 @@ export class SendsService {
     const creds = this.shops.activeCredentials()
     const who = this.log.reveal(creds.profileId, entryId)
     if (!who) throw keyedFailure('NOT_FOUND', 'send-gone')
-    const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10)
+    const since = addDays(today(UTC), -1)
     const result = await this.api.call('notifications.list', creds, {
       ...(who.email ? { email: who.email } : { phone: who.phone }),
       date_from: since,
