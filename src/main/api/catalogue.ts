@@ -68,34 +68,26 @@ const audienceImport = {
   note: 'Table says "Query Parameters" but the curl POSTs a JSON body; we follow the curl.',
 } as const
 
+/** /segments/add and /segments/remove differ only in their path. */
+const segmentMembership = {
+  method: 'POST',
+  encoding: 'form',
+  secret: 'body',
+  // Adding someone already in (or removing someone already out) changes nothing.
+  idempotent: true,
+  required: ['segment_id'],
+  // did is "Only for JS/iOS/Android SDK", so a server-to-server call needs a contact.
+  oneOf: [CONTACT],
+  result: 'ack',
+  answer: answers.ack,
+  note: 'curl -d: application/x-www-form-urlencoded body. segment_id has no "Required" value in the table; it cannot work without one, so we require it.',
+} as const
+
 export const catalogue = {
   'import.audience': { ...audienceImport, path: '/import/audience' },
   'import.suppressed': { ...audienceImport, path: '/import/suppressed' },
-  'segments.add': {
-    method: 'POST',
-    path: '/segments/add',
-    encoding: 'form',
-    secret: 'body',
-    idempotent: true,
-    required: ['segment_id'],
-    // did is "Only for JS/iOS/Android SDK", so a server-to-server call needs a contact.
-    oneOf: [CONTACT],
-    result: 'ack',
-    answer: answers.ack,
-    note: 'curl -d: application/x-www-form-urlencoded body. segment_id has no "Required" value in the table; it cannot work without one, so we require it.',
-  },
-  'segments.remove': {
-    method: 'POST',
-    path: '/segments/remove',
-    encoding: 'form',
-    secret: 'body',
-    idempotent: true,
-    required: ['segment_id'],
-    oneOf: [CONTACT],
-    result: 'ack',
-    answer: answers.ack,
-    note: 'curl -d: application/x-www-form-urlencoded body.',
-  },
+  'segments.add': { ...segmentMembership, path: '/segments/add' },
+  'segments.remove': { ...segmentMembership, path: '/segments/remove' },
   'segments.get': {
     method: 'GET',
     path: '/segments/get',

@@ -15,14 +15,4 @@ export { createApiClient, type ApiClient, type ApiClientOptions } from './client
 export { normaliseResponse, readEnvelope, parseBody, type Normalised } from './normalise'
 export { parseRetryAfter, backoffDelay, retryDelay } from './retry'
 export { classifyNetworkError, codeForStatus } from './errors'
-export type {
-  ApiCallRecord,
-  ApiFile,
-  ApiParams,
-  ApiResult,
-  CallOptions,
-  CallOutcome,
-  ShopCredentials,
-  Sleep,
-  Transport,
-} from './types'
+export type * from './types'

@@ -1,15 +1,14 @@
 import { faker as fakerEn } from '@faker-js/faker/locale/en'
 import { faker as fakerRu } from '@faker-js/faker/locale/ru'
+import { subscriptionFlags } from '../../shared/import'
 import { createRng, deriveSeed } from './rng'
 
-/** Every subscription flag the reference names (subscriptions/check and /manage). */
+/**
+ * Every subscription flag the reference names (subscriptions/check and /manage): the email
+ * and SMS ones an audience import sets, then the push ones only /manage knows.
+ */
 export const SUBSCRIPTION_FLAGS = [
-  'email_bulk',
-  'email_chain',
-  'email_transactional',
-  'sms_bulk',
-  'sms_chain',
-  'sms_transactional',
+  ...subscriptionFlags,
   'web_push_bulk',
   'web_push_chain',
   'web_push_transactional',

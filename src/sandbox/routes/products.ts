@@ -57,6 +57,21 @@ function subscribers(shop: ShopData, pick: (p: Product) => ProductSubscription |
   })
 }
 
+/** /products/subscribers/stock and /price: the same list over a different subscription. */
+function subscribersRoute(
+  path: string,
+  pick: (p: Product) => ProductSubscription | null,
+): RouteSpec {
+  return {
+    method: 'GET',
+    path,
+    body: 'none',
+    secret: 'required',
+    errorFamily: 'status',
+    handle: ({ shop }) => list('products', subscribers(shop, pick)),
+  }
+}
+
 export const productRoutes: RouteSpec[] = [
   {
     method: 'GET',
@@ -133,28 +148,6 @@ export const productRoutes: RouteSpec[] = [
       return same({ status: 'success', data: { total: items.length, items } })
     },
   },
-  {
-    method: 'GET',
-    path: '/products/subscribers/stock',
-    body: 'none',
-    secret: 'required',
-    errorFamily: 'status',
-    handle: ({ shop }) =>
-      list(
-        'products',
-        subscribers(shop, (p) => p.stockSubscribers),
-      ),
-  },
-  {
-    method: 'GET',
-    path: '/products/subscribers/price',
-    body: 'none',
-    secret: 'required',
-    errorFamily: 'status',
-    handle: ({ shop }) =>
-      list(
-        'products',
-        subscribers(shop, (p) => p.priceSubscribers),
-      ),
-  },
+  subscribersRoute('/products/subscribers/stock', (p) => p.stockSubscribers),
+  subscribersRoute('/products/subscribers/price', (p) => p.priceSubscribers),
 ]

@@ -25,38 +25,35 @@ function staticSegmentOf(shop: ShopData, params: Params): Segment {
   return segment
 }
 
+/** /segments/add and /segments/remove: a static segment, a contact, one membership change. */
+function membershipRoute(
+  path: string,
+  change: (segment: Segment, shop: ShopData, ids: ReturnType<typeof identifiers>) => void,
+): RouteSpec {
+  return {
+    method: 'POST',
+    path,
+    body: 'form',
+    secret: 'required',
+    errorFamily: 'status',
+    handle({ params, shop }) {
+      requireOneOf(params, CONTACTS)
+      change(staticSegmentOf(shop, params), shop, identifiers(params))
+      return success()
+    },
+  }
+}
+
 export const segmentRoutes: RouteSpec[] = [
-  {
-    method: 'POST',
-    path: '/segments/add',
-    body: 'form',
-    secret: 'required',
-    errorFamily: 'status',
-    handle({ params, shop }) {
-      requireOneOf(params, CONTACTS)
-      const segment = staticSegmentOf(shop, params)
-      const ids = identifiers(params)
-      const c = shop.find({ email: ids.email, phone: ids.phone }) ?? shop.create(ids)
-      segment.members.add(c.index)
-      return success()
-    },
-  },
-  {
-    method: 'POST',
-    path: '/segments/remove',
-    body: 'form',
-    secret: 'required',
-    errorFamily: 'status',
-    handle({ params, shop }) {
-      requireOneOf(params, CONTACTS)
-      const segment = staticSegmentOf(shop, params)
-      const ids = identifiers(params)
-      const c = shop.find({ email: ids.email, phone: ids.phone })
-      // Removing someone who is not there is a no-op, so retries stay harmless.
-      if (c) segment.members.delete(c.index)
-      return success()
-    },
-  },
+  membershipRoute('/segments/add', (segment, shop, ids) => {
+    const c = shop.find({ email: ids.email, phone: ids.phone }) ?? shop.create(ids)
+    segment.members.add(c.index)
+  }),
+  membershipRoute('/segments/remove', (segment, shop, ids) => {
+    const c = shop.find({ email: ids.email, phone: ids.phone })
+    // Removing someone who is not there is a no-op, so retries stay harmless.
+    if (c) segment.members.delete(c.index)
+  }),
   {
     // The reference's curl for this (and /segments/includes) lacks a URL query (`curl "shop_id=…"
     // URL`); the method is GET, so parameters go in the query string.
