@@ -1,12 +1,13 @@
 /**
  * Standalone Demo shop, for manual testing and benchmarks:
  *   node --import tsx src/sandbox/cli.ts --port 4646 --seed 46 --envelope legacy \
- *     --fault-429 0.1 --fault-5xx 0.1 --fault-drop 0.05 --latency 0
+ *     --fault-429 0.1 --fault-5xx 0.1 --fault-drop 0.05 --latency 0 \
+ *     --fault-shape reads            (or all, writes, or paths: /nps/reviews,/transact)
  */
 import { parseArgs } from 'node:util'
 import { startSandbox } from './server'
 import { DEMO_SHOP } from './shops'
-import type { EnvelopeStyle, FaultOptions } from './types'
+import type { EnvelopeStyle, FaultOptions, WrongShapeTarget } from './types'
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string' },
     latency: { type: 'string' },
     'fault-seed': { type: 'string' },
+    'fault-shape': { type: 'string' },
   },
 })
 
@@ -39,6 +41,19 @@ if (values.envelope !== 'legacy' && values.envelope !== 'current') {
   process.exit(2)
 }
 
+function shapeTarget(raw: string | undefined): WrongShapeTarget | undefined {
+  if (raw === undefined) return undefined
+  if (raw === 'all' || raw === 'reads' || raw === 'writes') return raw
+  const paths = raw.split(',').map((p) => p.trim())
+  if (paths.some((p) => !p.startsWith('/'))) {
+    console.error(
+      '--fault-shape must be all, reads, writes or comma-separated paths (/nps/reviews)',
+    )
+    process.exit(2)
+  }
+  return paths
+}
+
 const faults: FaultOptions = {
   rate429: num('fault-429', values['fault-429'], 0, 1),
   retryAfterSeconds: num('retry-after', values['retry-after']),
@@ -47,6 +62,7 @@ const faults: FaultOptions = {
   dropAfterProcessing: values['drop-after-processing'],
   hardRateLimitPerSecond: num('rate-limit', values['rate-limit'], 1),
   latencyMs: num('latency', values.latency),
+  wrongShape: shapeTarget(values['fault-shape']),
 }
 
 const started = performance.now()

@@ -52,6 +52,16 @@ export const object = (body: Record<string, unknown>): Reply => ({
   current: { status: 'success', payload: body },
 })
 
+/**
+ * The wrong-shape fault's answer: a list of something no endpoint documents. A list where an
+ * object or a confirmation is expected, rows without any documented field where a list is,
+ * in the style's success envelope.
+ */
+export function wrongShapeBody(style: EnvelopeStyle): unknown {
+  const body = [{ unexpected: 'shape' }]
+  return style === 'legacy' ? body : { status: 'success', payload: body }
+}
+
 export function errorBody(style: EnvelopeStyle, family: ErrorFamily, message: string): unknown {
   if (style === 'legacy') return { status: 'error', message }
   return family === 'success'

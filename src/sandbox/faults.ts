@@ -31,6 +31,16 @@ export class FaultInjector {
     return Math.max(0, this.options.latencyMs ?? 0)
   }
 
+  /** Whether this route answers in the wrong shape (no random draw: it is not a rate). */
+  wrongShape(route: { method: string; path: string }): boolean {
+    const target = this.options.wrongShape
+    if (target === undefined) return false
+    if (target === 'all') return true
+    if (target === 'reads') return route.method === 'GET'
+    if (target === 'writes') return route.method !== 'GET'
+    return target.includes(route.path)
+  }
+
   decide(shopKey: string | null, nowMs: number): FaultDecision {
     const o = this.options
     const [r429, r5xx, rDrop, rWhich] = [

@@ -14,6 +14,7 @@ export type {
   SandboxShop,
   SandboxState,
   SecretPlacement,
+  WrongShapeTarget,
 } from './types'
 export { DEMO_SHOP } from './shops'
 export { startSandbox } from './server'

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { authenticate } from './auth'
 import type { SandboxState } from './data/state'
-import { errorBody, serialize, type ErrorFamily } from './envelope'
+import { errorBody, serialize, wrongShapeBody, type ErrorFamily } from './envelope'
 import { HttpError } from './errors'
 import type { FaultInjector } from './faults'
 import { redact, type Journal } from './journal'
@@ -81,7 +81,8 @@ export function journalEntry(
 
 /**
  * Every documented endpoint runs through here: 406 -> body parsing -> injected faults ->
- * auth (401/403) -> handler (400/404/...) -> envelope -> latency -> journal. Faults come
+ * auth (401/403) -> handler (400/404/...) -> envelope (or the wrong-shape fault's body) ->
+ * latency -> journal. Faults come
  * before auth because a real gateway throttles before the app looks at credentials.
  */
 export function routeHandler(spec: RouteSpec, deps: PipelineDeps) {
@@ -138,6 +139,10 @@ export function routeHandler(spec: RouteSpec, deps: PipelineDeps) {
       outcome = {
         status: result.status ?? 200,
         body: style === 'legacy' ? result.legacy : result.current,
+      }
+      // After the handler: the request took effect (a send went out), only the answer is odd.
+      if (deps.faults.wrongShape(spec)) {
+        outcome = { status: 200, body: wrongShapeBody(style), fault: 'shape' }
       }
     } catch (error) {
       outcome = errorOutcome(error, style, spec.errorFamily)

@@ -28,7 +28,15 @@ export interface FaultOptions {
   dropAfterProcessing?: boolean
   /** Beyond this many requests/second per shop: 429. */
   hardRateLimitPerSecond?: number
+  /**
+   * Process the request, then answer 200 with valid JSON of a shape no endpoint documents
+   * (the API changed under us). 'reads' = GET, 'writes' = everything else, or route paths
+   * as they are declared ('/nps/reviews', '/notifications/:code').
+   */
+  wrongShape?: WrongShapeTarget
 }
+
+export type WrongShapeTarget = 'all' | 'reads' | 'writes' | readonly string[]
 
 /** 'header' = X-Shop-Secret (documented for /subscriptions/check and /changes only). */
 export type SecretPlacement = 'query' | 'body' | 'form' | 'header' | 'none'
@@ -44,7 +52,7 @@ export interface JournalEntry {
   files?: { field: string; filename: string; size: number }[]
   status: number
   shopId: string | null
-  fault?: 'drop' | '429' | '5xx' | 'rate-limit' | null
+  fault?: 'drop' | '429' | '5xx' | 'rate-limit' | 'shape' | null
   /** Where shop_secret travelled; when sent twice, query wins (the leak tests look for). */
   secretPlacement: SecretPlacement
 }

@@ -26,6 +26,39 @@ function rawRequest(
 }
 
 describe('fault injection', () => {
+  it('wrongShape answers valid JSON no endpoint documents, after doing the work', async () => {
+    sb = await startSandbox({ port: 0, now: NOW, faults: { wrongShape: 'reads' } })
+    const read = await get(sb, '/promo_codes', AUTH)
+    expect(read.status).toBe(200)
+    expect(read.body).toEqual([{ unexpected: 'shape' }])
+    expect(sb.journal.entries().at(-1)).toMatchObject({ status: 200, fault: 'shape' })
+    // 'reads' leaves writes alone.
+    const before = sb.state.main.sends.length
+    const write = await sendJson(sb, '/transact', {
+      ...AUTH,
+      code: 'welcome',
+      email: 'a@example.com',
+    })
+    expect(write.body).toEqual({ code: expect.any(String) })
+    // A write under the fault still takes effect; only its answer is odd.
+    sb.setFaults({ wrongShape: ['/transact'] })
+    sb.setEnvelope('current')
+    const odd = await sendJson(sb, '/transact', {
+      ...AUTH,
+      code: 'welcome',
+      email: 'a@example.com',
+    })
+    expect(odd.body).toEqual({ status: 'success', payload: [{ unexpected: 'shape' }] })
+    expect(sb.state.main.sends.length).toBe(before + 2)
+    // Errors stay errors: an unknown campaign is still refused.
+    const refused = await sendJson(sb, '/transact', {
+      ...AUTH,
+      code: 'nope',
+      email: 'a@example.com',
+    })
+    expect(refused.status).toBe(404)
+  })
+
   it('rate429 = 1 answers 429 with Retry-After', async () => {
     sb = await startSandbox({ port: 0, now: NOW, faults: { rate429: 1, retryAfterSeconds: 7 } })
     const r = await get(sb, '/promo_codes', AUTH)
