@@ -70,7 +70,11 @@ export class ShopsService {
       defaultCountry: d.defaultCountry,
       timeZone: d.timeZone,
     }
+    // A secret is only ever sent to the host it was entered for. A new host without a new
+    // secret forgets the stored one, so pointing a shop at another listener cannot collect
+    // it; the marketer enters it again for the new host (the form says why).
     if (d.secret) await this.vault.set(stored.id, d.secret)
+    else if (existing && existing.apiHost !== stored.apiHost) await this.vault.delete(stored.id)
     this.file.shops = existing
       ? this.file.shops.map((s) => (s.id === stored.id ? stored : s))
       : [...this.file.shops, stored]
