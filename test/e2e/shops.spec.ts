@@ -65,10 +65,15 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   await app.getByTestId('shop-test-no-such-shop').click()
   await expect(wrongIdRow.getByTestId('test-result')).toContainText('does not know this shop ID')
 
-  // 4. Unreachable: a loopback port nobody listens on.
+  // 4. Unreachable: a loopback port nobody listens on. The secret belongs to the host it
+  // was entered for, so a new host asks for it again and says why.
   await app.getByTestId('shop-edit-no-such-shop').click()
   await form.getByTestId('shop-id').fill(EU.shopId)
   await form.locator('#shop-host').fill('http://127.0.0.1:9')
+  await expect(form).toContainText('only sent to the API host it was entered for')
+  await form.getByTestId('shop-save').click()
+  await expect(form).toContainText('enter the secret key again for the new host')
+  await form.getByTestId('shop-secret').fill(EU.secret)
   await form.getByTestId('shop-save').click()
   await app.getByTestId(`shop-test-${EU.shopId}`).click()
   await expect(row.getByTestId('test-result')).toContainText('cannot be reached')

@@ -39,6 +39,8 @@ export const shopsEn = {
   help: {
     apiHost: 'Leave as is unless PersonaClick gave you another address.',
     secret: 'Write-only: after saving it is never shown again.',
+    secretHostChanged:
+      'The secret key is only sent to the API host it was entered for. For a new host, enter it again: the stored key will be forgotten.',
     defaultCountry: 'Used when a phone number has no country code.',
   },
   errors: {
@@ -46,6 +48,7 @@ export const shopsEn = {
     apiHost: 'Use an https:// address (http:// only for this computer).',
     shopId: 'Enter the shop ID: letters, digits, - and _.',
     secret: 'Enter the secret key.',
+    secretHostChanged: 'The API host changed: enter the secret key again for the new host.',
   },
   storage: {
     encrypted: 'Stored, encrypted by the system',
