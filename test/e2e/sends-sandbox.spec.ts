@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { startSandbox, type JournalEntry, type Sandbox } from '../../src/sandbox'
-import { expect, expectNoAxeViolations, test as base } from './support/fixtures'
+import type { JournalEntry, Sandbox } from '../../src/sandbox'
+import { expect, expectNoAxeViolations } from './support/fixtures'
+import { withSandboxShop } from './support/sandbox-shop'
 
 /**
  * Transactional sends checked against what a PersonaClick-compatible server received: each
@@ -10,27 +11,7 @@ import { expect, expectNoAxeViolations, test as base } from './support/fixtures'
  */
 const SHOP = { shopId: 'sends-e2e-shop', secret: 'S3CRET-sends-e2e-4a5b6c' }
 
-const test = base.extend<{ sandbox: Sandbox }>({
-  sandbox: async ({ app }, use) => {
-    const sandbox = await startSandbox({ port: 0, shops: [SHOP] })
-    await addShop(app, sandbox.url)
-    await use(sandbox)
-    await sandbox.close()
-  },
-})
-
-async function addShop(app: Page, url: string): Promise<void> {
-  await app.getByTestId('nav-settings').click()
-  await app.getByTestId('shop-add').click()
-  const form = app.getByTestId('shop-form')
-  await form.getByTestId('shop-label').fill('Sandbox shop')
-  await form.locator('#shop-host').fill(url)
-  await form.getByTestId('shop-id').fill(SHOP.shopId)
-  await form.getByTestId('shop-secret').fill(SHOP.secret)
-  await form.getByTestId('shop-save').click()
-  await expect(form).toBeHidden()
-  await expect(app.getByTestId('active-shop')).toContainText('Sandbox shop')
-}
+const test = withSandboxShop(SHOP, 'Sandbox shop')
 
 const transacts = (sandbox: Sandbox): JournalEntry[] =>
   sandbox.journal.entries().filter((e) => e.method === 'POST' && e.path === '/transact')

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { expect, test as base } from './support/fixtures'
+import { expect } from './support/fixtures'
+import { withSandboxShop } from './support/sandbox-shop'
 
 /**
  * PersonaClick answering in a shape the console does not know (the sandbox's wrong-shape
@@ -10,25 +9,7 @@ import { expect, test as base } from './support/fixtures'
  */
 const SHOP = { shopId: 'shapes-e2e-shop', secret: 'S3CRET-shapes-e2e-7d8e9f' }
 
-const test = base.extend<{ sandbox: Sandbox }>({
-  sandbox: async ({ app }, use) => {
-    const sandbox = await startSandbox({ port: 0, shops: [SHOP] })
-    await addShop(app, sandbox.url)
-    await use(sandbox)
-    await sandbox.close()
-  },
-})
-
-async function addShop(app: Page, url: string): Promise<void> {
-  await app.getByRole('link', { name: 'Settings' }).click()
-  await app.getByRole('button', { name: 'Add shop' }).click()
-  await app.getByLabel('Name', { exact: true }).fill('Shapes shop')
-  await app.getByLabel('API host').fill(url)
-  await app.getByLabel('Shop ID').fill(SHOP.shopId)
-  await app.getByLabel('Secret key').fill(SHOP.secret)
-  await app.getByRole('button', { name: 'Save shop' }).click()
-  await expect(app.getByText('“Shapes shop” saved')).toBeVisible()
-}
+const test = withSandboxShop(SHOP, 'Shapes shop')
 
 const UNKNOWN_SHAPE = 'PersonaClick answered in a shape the console does not know'
 

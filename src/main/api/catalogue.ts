@@ -83,6 +83,18 @@ const segmentMembership = {
   note: 'curl -d: application/x-www-form-urlencoded body. segment_id has no "Required" value in the table; it cannot work without one, so we require it.',
 } as const
 
+/** /products/subscribers/stock and /price differ only in their path. */
+const productSubscribers = {
+  method: 'GET',
+  encoding: 'query',
+  secret: 'query',
+  idempotent: true,
+  required: [],
+  result: 'list',
+  answer: answers.productSubscribers,
+  listKey: 'products',
+} as const
+
 export const catalogue = {
   'import.audience': { ...audienceImport, path: '/import/audience' },
   'import.suppressed': { ...audienceImport, path: '/import/suppressed' },
@@ -286,28 +298,8 @@ export const catalogue = {
     answer: answers.notWidgetable,
     note: 'Answers {status:"success", data:{total, items}}; the normaliser unwraps `data`.',
   },
-  'products.subscribersStock': {
-    method: 'GET',
-    path: '/products/subscribers/stock',
-    encoding: 'query',
-    secret: 'query',
-    idempotent: true,
-    required: [],
-    result: 'list',
-    answer: answers.productSubscribers,
-    listKey: 'products',
-  },
-  'products.subscribersPrice': {
-    method: 'GET',
-    path: '/products/subscribers/price',
-    encoding: 'query',
-    secret: 'query',
-    idempotent: true,
-    required: [],
-    result: 'list',
-    answer: answers.productSubscribers,
-    listKey: 'products',
-  },
+  'products.subscribersStock': { ...productSubscribers, path: '/products/subscribers/stock' },
+  'products.subscribersPrice': { ...productSubscribers, path: '/products/subscribers/price' },
   'profile.get': {
     method: 'GET',
     path: '/profile',

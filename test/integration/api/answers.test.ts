@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { catalogue, endpointNames, type EndpointName } from '../../../src/main/api/catalogue'
 import type { ApiParams } from '../../../src/main/api/types'
-import { AppFailure } from '../../../src/shared/errors'
-import { dayBefore, harness, type Harness } from './sandbox-client'
+import { dayBefore, demoPicks, failureOf, harness, type Harness } from './sandbox-client'
 
 /**
  * Every catalogue endpoint's answer schema against the Demo shop over loopback HTTP: the
@@ -16,11 +15,7 @@ let code: string
 
 beforeAll(async () => {
   h = await harness()
-  const shop = h.sandbox.state.main
-  const c = shop.customers.find((x) => x.email && x.index < 50)
-  email = c?.email ?? ''
-  itemId = shop.products[0]?.id ?? ''
-  code = c ? (shop.messagesOf(c)[0]?.code ?? '') : ''
+  ;({ email, itemId, code } = demoPicks(h.sandbox))
 })
 afterAll(async () => {
   await h.sandbox.close()
@@ -62,16 +57,6 @@ const params = (): Record<EndpointName, ApiParams> => ({
   'subscriptions.manage': { email, email_bulk: true },
   'search.noResultQueries': {},
 })
-
-async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p
-  } catch (err) {
-    if (err instanceof AppFailure) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('answer schemas against the Demo shop', () => {
   it.each(['legacy', 'current'] as const)(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EndpointName } from '../../../src/main/api/catalogue'
 import type { ApiParams } from '../../../src/main/api/types'
 import { AppFailure } from '../../../src/shared/errors'
-import { dayBefore, harness, type Harness } from './sandbox-client'
+import { dayBefore, demoPicks, harness, type Harness } from './sandbox-client'
 
 /**
  * The normaliser against both envelope styles the sandbox speaks ('legacy': bare arrays,
@@ -16,11 +16,7 @@ let code: string
 
 beforeAll(async () => {
   h = await harness()
-  const shop = h.sandbox.state.main
-  const c = shop.customers.find((x) => x.email && x.index < 50)
-  email = c?.email ?? ''
-  itemId = shop.products[0]?.id ?? ''
-  code = c ? (shop.messagesOf(c)[0]?.code ?? '') : ''
+  ;({ email, itemId, code } = demoPicks(h.sandbox))
 })
 afterAll(async () => {
   await h.sandbox.close()

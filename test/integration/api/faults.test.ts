@@ -1,8 +1,7 @@
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppFailure } from '../../../src/shared/errors'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
-import { harness, journalSettles, type Harness } from './sandbox-client'
+import { failureOf, harness, journalSettles, type Harness } from './sandbox-client'
 
 /**
  * Fault behaviour against the real sandbox. Waits between retries go through the injected
@@ -18,16 +17,6 @@ async function start(...args: Parameters<typeof harness>): Promise<Harness> {
   const h = await harness(...args)
   open.push(h.sandbox)
   return h
-}
-
-async function failure(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p
-  } catch (err) {
-    if (err instanceof AppFailure) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
 }
 
 const send = { code: 'welcome', email: 'fault.test@example.com', variables: { a: 1 } }
@@ -73,7 +62,7 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a read that keeps failing ends with a typed error after maxRetries', async () => {
     const h = await start({ faults: { rate5xx: 1 } }, { maxRetries: 2 })
-    const f = await failure(h.client.call('nps.categories', h.shop))
+    const f = await failureOf(h.client.call('nps.categories', h.shop))
     expect(['API_SERVER_ERROR', 'API_UNAVAILABLE']).toContain(f.appError.code)
     expect(h.sandbox.journal.count({ path: '/nps/categories' })).toBe(3)
     expect(h.records[0]).toMatchObject({ outcome: 'error', retries: 2 })
@@ -81,14 +70,14 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a send answered with 5xx is not resent', async () => {
     const h = await start({ faults: { rate5xx: 1 } })
-    const f = await failure(h.client.call('transact', h.shop, send))
+    const f = await failureOf(h.client.call('transact', h.shop, send))
     expect(['API_SERVER_ERROR', 'API_UNAVAILABLE']).toContain(f.appError.code)
     expect(h.sandbox.journal.count({ path: '/transact' })).toBe(1)
   })
 
   it('a send that times out is reported unknown and is NOT resent', async () => {
     const h = await start({ faults: { latencyMs: 400 } }, { timeoutMs: 100 })
-    const f = await failure(h.client.call('transact', h.shop, send))
+    const f = await failureOf(h.client.call('transact', h.shop, send))
     expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
     expect(h.records[0]).toMatchObject({ outcome: 'unknown', status: null, retries: 0 })
     // The sandbox journals after its latency: wait for it, then make sure nothing else came.
@@ -102,7 +91,7 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a send whose answer is lost after processing is unknown and not resent', async () => {
     const h = await start({ faults: { dropRate: 1, dropAfterProcessing: true } })
-    const f = await failure(
+    const f = await failureOf(
       h.client.call('sms.transactional', h.shop, {
         ...send,
         code: 'sms_one_time_code',
@@ -155,7 +144,7 @@ describe('faults against the Demo shop sandbox', () => {
   it('a host that never answers ends as NETWORK_UNREACHABLE, with no secret in the error', async () => {
     const h = await start({}, { maxRetries: 1 })
     const shop = { ...h.shop, apiHost: 'http://127.0.0.1:9' }
-    const f = await failure(h.client.call('nps.reviews', shop))
+    const f = await failureOf(h.client.call('nps.reviews', shop))
     expect(f.appError.code).toBe('NETWORK_UNREACHABLE')
     expect(JSON.stringify(f.appError)).not.toContain(h.shop.secret)
   })
@@ -169,9 +158,9 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('wrong shop id and wrong secret map to their own codes', async () => {
     const h = await start()
-    const a = await failure(h.client.call('nps.reviews', { ...h.shop, shopId: 'nope-shop' }))
+    const a = await failureOf(h.client.call('nps.reviews', { ...h.shop, shopId: 'nope-shop' }))
     expect(a.appError.code).toBe('API_WRONG_SHOP_ID')
-    const b = await failure(
+    const b = await failureOf(
       h.client.call('nps.reviews', { ...h.shop, secret: 'wrong-secret-value' }),
     )
     expect(b.appError.code).toBe('API_WRONG_SECRET')

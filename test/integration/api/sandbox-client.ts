@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClientOptions } from '../../../src/main/api/client'
+import { AppFailure } from '../../../src/shared/errors'
 import type { ApiCallRecord, ShopCredentials } from '../../../src/main/api/types'
 import { SecretRegistry } from '../../../src/main/log/redact'
 import { DEMO_SHOP, startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox'
@@ -48,6 +49,28 @@ export async function harness(
     secret: DEMO_SHOP.secret,
   }
   return { sandbox, shop, records, sleeps, client, secrets }
+}
+
+/** The failure a call ends in; fails the test when the call succeeds or throws anything else. */
+export async function failureOf(p: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await p
+  } catch (err) {
+    if (err instanceof AppFailure) return err
+    throw err
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** Demo data the read endpoints need: a customer with an email and messages, a product. */
+export function demoPicks(sandbox: Sandbox): { email: string; itemId: string; code: string } {
+  const shop = sandbox.state.main
+  const c = shop.customers.find((x) => x.email && x.index < 50)
+  return {
+    email: c?.email ?? '',
+    itemId: shop.products[0]?.id ?? '',
+    code: c ? (shop.messagesOf(c)[0]?.code ?? '') : '',
+  }
 }
 
 /** The YYYY-MM-DD `days` before the sandbox's fixed "now". */
