@@ -106,6 +106,25 @@ describe('answer schemas against the Demo shop', () => {
     },
   )
 
+  it('a field of the wrong type, not just a wrong envelope, is caught by the schema', async () => {
+    h.sandbox.setEnvelope('current')
+    const list = h.sandbox.state.main.promoLists.get(3184)
+    if (!list) throw new Error('demo list 3184 missing')
+    const name = list.name
+    // As if PersonaClick started sending the list name as an object.
+    ;(list as unknown as { name: unknown }).name = { en: name }
+    try {
+      const f = await failureOf(h.client.call('promoCodes.list', h.shop))
+      expect(f.appError.details).toMatchObject({
+        messageKey: 'answer-unknown',
+        endpoint: 'promoCodes.list',
+        issue: expect.stringMatching(/^\d+\.name: /) as string,
+      })
+    } finally {
+      list.name = name
+    }
+  })
+
   it('a send answered in the wrong shape did reach the shop, so it is unknown, not failed', async () => {
     h.sandbox.setEnvelope('legacy')
     h.sandbox.setFaults({ wrongShape: ['/transact'] })
