@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { normaliseEmail, normalisePhone } from './contacts'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type SendDraft, type SendRoute } from './sends'
 
 /**
@@ -26,26 +26,6 @@ export interface NormalisedSend {
   variables: Variables
   sendEverywhere: boolean
   attachments: { fileId: string; name: string; size: number }[]
-}
-
-// Pragmatic: one @, no spaces, a dot in the domain. The server has the last word.
-const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:.]+(\.[^\s@"<>(),;:.]+)+$/
-
-export function normaliseEmail(raw: string): string | null {
-  const v = raw.trim()
-  if (v.length > 254 || !EMAIL.test(v)) return null
-  const at = v.lastIndexOf('@')
-  // The domain is case-insensitive; the local part is not guaranteed to be, so it stays.
-  return v.slice(0, at) + '@' + v.slice(at + 1).toLowerCase()
-}
-
-/** Digits with the country code and no "+", as the reference's examples (4400114527199). */
-export function normalisePhone(raw: string, defaultCountry: string): string | null {
-  const v = raw.trim()
-  if (!v) return null
-  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode)
-  if (!parsed?.isValid()) return null
-  return parsed.number.replace(/^\+/, '')
 }
 
 /** Variables must be a plain object of string or number values. */

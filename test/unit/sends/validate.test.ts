@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_ATTACHMENT_BYTES } from '../../../src/shared/sends'
-import {
-  checkSend,
-  maskEmail,
-  maskPhone,
-  normaliseEmail,
-  normalisePhone,
-} from '../../../src/shared/sends-validate'
+import { normaliseEmail, normalisePhone } from '../../../src/shared/contacts'
+import { checkSend, maskEmail, maskPhone } from '../../../src/shared/sends-validate'
 
 const base = { route: 'transact' as const, code: 'welcome', email: 'anna@example.com' }
 const reasons = (draft: Parameters<typeof checkSend>[0]) =>
@@ -20,7 +15,8 @@ describe('checkSend', () => {
     )
     expect(issues).toEqual([])
     expect(send).toMatchObject({
-      email: 'Anna@example.com',
+      // Lower-cased whole, as the import keys contacts (shared/contacts.ts).
+      email: 'anna@example.com',
       phone: '79123456789',
       variables: { a: 1 },
     })

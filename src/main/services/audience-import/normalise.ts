@@ -1,37 +1,21 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
-import validator from 'validator'
+import * as contacts from '../../../shared/contacts'
 import { UTC, dayFromParts, today } from '../../../shared/days'
 import type { DateOrder, FieldKind, IssueReason } from '../../../shared/import'
 
 /** A normalised value, or why the cell cannot be used. `undefined` means "empty: omit". */
 export type Normalised = { value: string | number | boolean } | { error: IssueReason } | undefined
 
-/**
- * Lower-casing is locale-independent on purpose: toLocaleLowerCase on a Turkish system
- * turns "I" into dotless "ı", which would corrupt ASCII emails.
- */
+/** The shared contact rule (`shared/contacts.ts`), with a blank cell meaning "omit". */
 export function normaliseEmail(raw: string): Normalised {
-  const v = raw
-    .trim()
-    .replace(/^mailto:/i, '')
-    .toLowerCase()
-  if (!v) return undefined
-  if (!validator.isEmail(v, { allow_utf8_local_part: true, require_tld: true }))
-    return { error: 'email-invalid' }
-  return { value: v }
+  if (!raw.trim()) return undefined
+  const v = contacts.normaliseEmail(raw)
+  return v === null ? { error: 'email-invalid' } : { value: v }
 }
 
-/** Digits with the country code, no "+", as in the reference ("19991005000"). */
 export function normalisePhone(raw: string, country: string): Normalised {
-  const v = raw.trim()
-  if (!v) return undefined
-  // "8 916…" is how Russians write +7 916…; libphonenumber handles that with country RU.
-  const parsed = parsePhoneNumberFromString(
-    v.startsWith('00') ? `+${v.slice(2)}` : v,
-    country as CountryCode,
-  )
-  if (!parsed?.isValid()) return { error: 'phone-invalid' }
-  return { value: parsed.number.slice(1) }
+  if (!raw.trim()) return undefined
+  const v = contacts.normalisePhone(raw, country)
+  return v === null ? { error: 'phone-invalid' } : { value: v }
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1', 'да', 'д', 'evet', 'e', 'on', 'x', '+'])

@@ -1,0 +1,46 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+// The one-function entry (CommonJS, so main, the import worker and the renderer's bundle all
+// load it as is; `.js` because Node's ESM resolution wants the file name, the package has no
+// exports map). The package's index would bring along every other validator.
+import isEmail from 'validator/lib/isEmail.js'
+
+/**
+ * How the console reads a customer's email and phone, wherever they come from: an imported
+ * file, a send form, a bulk send's CSV or a lookup. One rule, so an address the import
+ * uploaded is the same address a send or a search finds. Both functions return null for an
+ * empty or unusable value; callers that treat "none given" differently check for blank first.
+ */
+
+/** The longest address SMTP carries (RFC 5321 path limit). */
+const MAX_EMAIL = 254
+
+/**
+ * Trimmed, without a pasted `mailto:`, lower-cased. Lower-casing is locale-independent on
+ * purpose: `toLocaleLowerCase` on a Turkish system turns "I" into dotless "ı", which would
+ * corrupt ASCII addresses. The local part is lower-cased too: mailbox providers ignore its
+ * case, and the import keys contacts by the lower-cased address.
+ */
+export function normaliseEmail(raw: string): string | null {
+  const v = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase()
+  if (!v || v.length > MAX_EMAIL) return null
+  return isEmail(v, { allow_utf8_local_part: true, require_tld: true }) ? v : null
+}
+
+/**
+ * Digits with the country code and no "+", as in the reference ("19991005000"). A number
+ * without a country code is read in the shop's default country: "8 916…" is how Russians
+ * write +7 916…, and libphonenumber knows that with country RU. "00" is the international
+ * prefix most of the world dials.
+ */
+export function normalisePhone(raw: string, defaultCountry: string): string | null {
+  const v = raw.trim()
+  if (!v) return null
+  const parsed = parsePhoneNumberFromString(
+    v.startsWith('00') ? `+${v.slice(2)}` : v,
+    defaultCountry as CountryCode,
+  )
+  return parsed?.isValid() ? parsed.number.slice(1) : null
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import {
+  normaliseEmail as importEmail,
+  normalisePhone as importPhone,
+} from '../../../src/main/services/audience-import/normalise'
+import { normaliseEmail, normalisePhone } from '../../../src/shared/contacts'
+import { checkSend } from '../../../src/shared/sends-validate'
+
+/** Address as typed or exported → what the console keeps, or null when it is not usable. */
+const emails: [string, string | null][] = [
+  ['anna@example.com', 'anna@example.com'],
+  ['  Anna.Smith@Example.COM ', 'anna.smith@example.com'],
+  ['INFO@SHOP.COM.TR', 'info@shop.com.tr'],
+  ['ivan+promo@mail.ru', 'ivan+promo@mail.ru'],
+  ["o'brien@example.ie", "o'brien@example.ie"],
+  ['first_last@example.travel', 'first_last@example.travel'],
+  ['user@sub.domain.co.uk', 'user@sub.domain.co.uk'],
+  ['1234567890@example.com', '1234567890@example.com'],
+  ['user@xn--80ak6aa92e.com', 'user@xn--80ak6aa92e.com'],
+  ['пользователь@пример.рф', 'пользователь@пример.рф'],
+  ['mailto:x@y.io', 'x@y.io'],
+  ['a@b', null],
+  ['user@localhost', null],
+  ['anna@', null],
+  ['anna example.com', null],
+  ['user name@example.com', null],
+  ['user@@example.com', null],
+  ['user@example..com', null],
+  ['.user@example.com', null],
+  ['user.@example.com', null],
+  ['user@-example.com', null],
+  ['user@example.c', null],
+  ['user@example.com.', null],
+  ['user@example_domain.com', null],
+  ['user@192.168.0.1', null],
+  ['user@[192.168.0.1]', null],
+  ['user@example.com,other@example.com', null],
+  [`${'a'.repeat(60)}@${'b'.repeat(190)}.com`, null], // 255 characters: too long for SMTP
+]
+
+/** Phone as typed, the shop's default country → digits with the country code, or null. */
+const phones: [string, string, string | null][] = [
+  ['+7 (916) 123-45-67', 'RU', '79161234567'],
+  ['8 916 123 45 67', 'RU', '79161234567'],
+  ['89161234567', 'RU', '79161234567'],
+  ['0532 123 45 67', 'TR', '905321234567'],
+  ['+90 532 123 45 67', 'RU', '905321234567'],
+  ['(201) 555-0123', 'US', '12015550123'],
+  ['0044 20 7946 0958', 'RU', '442079460958'],
+  ['+44 20 7946 0958', 'US', '442079460958'],
+  ['030 901820', 'DE', '4930901820'],
+  ['12345', 'RU', null],
+  ['+7 916 123', 'RU', null],
+  ['hello', 'US', null],
+  ['', 'RU', null],
+]
+
+describe('one rule for a customer’s email and phone', () => {
+  it.each(emails)('email %j → %j', (raw, want) => {
+    expect(normaliseEmail(raw)).toBe(want)
+  })
+
+  it.each(phones)('phone %j in %s → %j', (raw, country, want) => {
+    expect(normalisePhone(raw, country)).toBe(want)
+  })
+
+  it('the import and a send accept and rewrite every address the same way', () => {
+    for (const [raw, want] of emails) {
+      const imported = importEmail(raw)
+      const { send, issues } = checkSend({ route: 'transact', code: 'welcome', email: raw }, 'RU')
+      expect(imported, raw).toEqual(want === null ? { error: 'email-invalid' } : { value: want })
+      expect(send?.email ?? null, raw).toBe(want)
+      if (want === null) expect(issues, raw).toContainEqual({ field: 'email', reason: 'invalid' })
+    }
+  })
+
+  it('the import and a send read every phone the same way in the shop’s country', () => {
+    for (const [raw, country, want] of phones.filter(([raw]) => raw.trim() !== '')) {
+      const imported = importPhone(raw, country)
+      const { send } = checkSend({ route: 'sms', code: 'welcome', phone: raw }, country)
+      expect(imported, raw).toEqual(want === null ? { error: 'phone-invalid' } : { value: want })
+      expect(send?.phone ?? null, raw).toBe(want)
+    }
+  })
+
+  it('a blank cell is "omit" for the import and "missing" for a send', () => {
+    expect(importEmail('   ')).toBeUndefined()
+    expect(importPhone('', 'RU')).toBeUndefined()
+    expect(checkSend({ route: 'transact', code: 'x', email: '  ' }, 'RU').issues).toEqual([
+      { field: 'recipient', reason: 'empty' },
+    ])
+  })
+})
