@@ -1,29 +1,27 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppInfo, HostKind } from '../shared/app-info'
-import { ActivityLog, activityHook } from './activity'
 import { createApiClient, type ApiClient, type Transport } from './api'
+import { mergeHandlers, type FeatureDeps } from './feature'
 import { EventBus } from './ipc/event-bus'
-import { createRouter, type Handlers, type Router } from './ipc/router'
+import { createRouter, type Router } from './ipc/router'
 import { createLogger, type Logger } from './log/logger'
 import { SecretRegistry } from './log/redact'
-import { activityHandlers } from './services/activity/activity-handlers'
-import { openExternalSafely, type OpenExternal } from './services/app/external-links'
-import { importHandlers } from './services/audience-import/import-handlers'
-import { ImportService } from './services/audience-import/import-service'
+import { ActivityLog, activityHook, createActivityFeature } from './services/activity'
+import { createAppFeature } from './services/app'
+import type { OpenExternal } from './services/app/external-links'
+import { createImportFeature } from './services/audience-import'
 import { FileRegistry } from './services/files/file-registry'
-import { filesHandlers, type PickFiles } from './services/files/files-handlers'
-import { createSendsHandlers } from './services/sends'
-import { npsHandlers } from './services/nps/nps-handlers'
-import { NpsService } from './services/nps/nps-service'
+import { createFilesFeature, type PickFiles } from './services/files'
+import { createNpsFeature } from './services/nps'
+import { createSendsFeature } from './services/sends'
+import { createShopsFeature } from './services/shops'
 import {
   startDemoShop,
   type DemoShopOptions,
   type RunningDemoShop,
 } from './services/shops/demo-sandbox'
-import { shopsHandlers } from './services/shops/shops-handlers'
 import { ShopsService } from './services/shops/shops-service'
-import { ShopsStore } from './services/shops/shops-store'
 import { SettingsService } from './services/settings/settings-service'
 import type { SecretCipher } from './services/vault/secret-cipher'
 import { Vault } from './services/vault/vault'
@@ -62,40 +60,29 @@ export interface Core {
   dispose(): Promise<void>
 }
 
-/** Builds the Electron-free services and the router both hosts mount. */
+/**
+ * Builds the Electron-free services both hosts mount: first what every feature shares
+ * (shops, files, the API client and the activity log it records into), then one feature
+ * per screen. A new screen adds one line to `features`.
+ */
 export async function createCore(opts: CoreOptions): Promise<Core> {
-  await mkdir(opts.dataDir, { recursive: true, mode: 0o700 })
+  const { dataDir } = opts
+  await mkdir(dataDir, { recursive: true, mode: 0o700 })
   const secrets = new SecretRegistry()
   const log = createLogger({
     secrets,
-    file: join(opts.dataDir, 'console.log'),
+    file: join(dataDir, 'console.log'),
     console: opts.logToConsole ?? false,
   })
   const events = new EventBus()
-  const settings = new SettingsService(opts.dataDir, events)
-  await settings.load()
-
-  const vault = new Vault(opts.dataDir, opts.cipher ?? null, secrets)
-  await vault.load()
-  const shops = new ShopsService(new ShopsStore(opts.dataDir), vault, events)
-  await shops.load()
-
-  const files = new FileRegistry(opts.dataDir)
-  await files.load()
-
-  const imports = new ImportService({
-    dataDir: opts.dataDir,
-    api: { call: (...a) => api.call(...a) },
-    shops,
-    files,
-    onChange: (s) => events.emit('import:job', s),
-  })
-  await imports.load()
-
-  const activity = await ActivityLog.open({ dataDir: opts.dataDir, logger: log })
-  activity.subscribe((record) => events.emit('activity:recorded', record))
+  const settings = await SettingsService.open({ dataDir, events })
+  const vault = await Vault.open({ dataDir, cipher: opts.cipher ?? null, secrets })
+  const shops = await ShopsService.open({ dataDir, vault, events })
+  const files = await FileRegistry.open({ dataDir })
+  const activity = await ActivityLog.open({ dataDir, logger: log })
   const api = createApiClient({
     transport: opts.transport ?? ((url, init) => fetch(url, init)),
+    credentials: (shop) => shops.credentials(shop),
     secrets,
     logger: log,
     onCall: activityHook(activity),
@@ -120,31 +107,22 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     host: opts.host,
     platform: process.platform,
     versions: opts.versions,
-    dataDir: opts.dataDir,
+    dataDir,
   }
 
-  const handlers: Handlers = {
-    'app:info': () => info,
-    'app:open-external': ({ url }) => openExternalSafely(url, opts.openExternal),
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    ...shopsHandlers(shops, api),
-    ...activityHandlers(activity, events),
-    ...filesHandlers(files, opts.pickFiles ?? null),
-    ...importHandlers(imports),
-    ...(await createSendsHandlers({ dataDir: opts.dataDir, api, shops, files, events, log })),
-    ...npsHandlers(
-      new NpsService({
-        dataDir: opts.dataDir,
-        api,
-        credentials: () => shops.activeCredentials(),
-        onProgress: (p) => events.emit('nps:progress', p),
-      }),
-    ),
-  }
+  const deps: FeatureDeps = { dataDir, api, shops, files, events, log }
+  const features = [
+    createAppFeature({ info, settings, openExternal: opts.openExternal }),
+    createShopsFeature({ shops, api }),
+    createActivityFeature({ activity, events }),
+    createFilesFeature({ files, pickFiles: opts.pickFiles ?? null }),
+    await createImportFeature(deps),
+    await createSendsFeature(deps),
+    createNpsFeature(deps),
+  ] as const
 
   return {
-    router: createRouter(handlers, log.scope('router')),
+    router: createRouter(mergeHandlers(features), log.scope('router')),
     events,
     log,
     secrets,
@@ -156,8 +134,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     demoReady,
     async dispose() {
       await demoReady
-      await imports.dispose()
-      await activity.flush()
+      // Later features may use earlier ones' services: stop them in reverse.
+      for (const feature of [...features].reverse()) await feature.dispose?.()
       await (demo as RunningDemoShop | null)?.close()
     },
   }

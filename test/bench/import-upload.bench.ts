@@ -84,7 +84,7 @@ export async function importUploadBenchmarks(
     const { service, files } = await importServiceFor(join(dir, 'data'), sb.url)
     const file = await files.registerPath(csvPath)
     const tDetect = performance.now()
-    const d = await service.detect(file.fileId)
+    const d = await service.detect({ fileId: file.fileId })
     const job = await service.validate({
       fileId: file.fileId,
       table: {
@@ -105,7 +105,7 @@ export async function importUploadBenchmarks(
     if (review.counts?.total !== rows) throw new Error('the service validated another row count')
 
     const t0 = performance.now()
-    await service.start(job.id, { batchSize, dryRun: false, subscriptions: {} })
+    await service.start({ jobId: job.id, options: { batchSize, dryRun: false, subscriptions: {} } })
     const done = await service.settled(job.id)
     const appMs = performance.now() - t0
     if (done.status !== 'done' || done.upload?.sentRows !== toUpload)

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue'
 import { AppFailure } from '../../shared/errors'
-import { summariseParams } from '../activity/summarise'
+import { summariseParams } from '../services/activity/summarise'
 import type { Logger } from '../log/logger'
 import type { SecretRegistry } from '../log/redact'
 import { runAttempt } from './attempt'
@@ -16,13 +16,17 @@ import type {
   ApiResult,
   CallOptions,
   CallOutcome,
+  CredentialResolver,
   ShopCredentials,
+  ShopRef,
   Sleep,
   Transport,
 } from './types'
 
 export interface ApiClientOptions {
   transport: Transport
+  /** The one place credentials come from: the shops service in the app. */
+  credentials: CredentialResolver
   /** Every shop secret is registered here before its first use. */
   secrets: SecretRegistry
   logger?: Logger
@@ -51,10 +55,13 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  /** Resolves to the endpoint's parsed answer (its schema in answers.ts), or throws AppFailure. */
+  /**
+   * Resolves to the endpoint's parsed answer (its schema in answers.ts), or throws
+   * AppFailure. `shop` says which shop; the client looks up its credentials itself.
+   */
   call<E extends EndpointName>(
     endpoint: E,
-    shop: ShopCredentials,
+    shop: ShopRef,
     params?: ApiParams,
     options?: CallOptions,
   ): Promise<ApiResult<EndpointAnswer<E>>>
@@ -107,10 +114,12 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
 
   async function call<E extends EndpointName>(
     endpoint: E,
-    shop: ShopCredentials,
+    ref: ShopRef,
     params: ApiParams = {},
     options: CallOptions = {},
   ): Promise<ApiResult<EndpointAnswer<E>>> {
+    // No shop or no secret fails here, before a record: nothing was attempted.
+    const shop = opts.credentials(ref)
     opts.secrets.add(shop.secret)
     const spec = endpointSpec(endpoint)
     const started = now()

@@ -13,6 +13,7 @@ export {
 } from './catalogue'
 export { createApiClient, type ApiClient, type ApiClientOptions } from './client'
 export { normaliseResponse, readEnvelope, parseBody, type Normalised } from './normalise'
+export { withShopParams } from './request'
 export { parseRetryAfter, backoffDelay, retryDelay } from './retry'
 export { classifyNetworkError, codeForStatus } from './errors'
 export type * from './types'

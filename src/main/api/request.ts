@@ -98,6 +98,22 @@ function withoutAuth(params: ApiParams): ApiParams {
   return rest
 }
 
+/**
+ * The parameters as they go out: shop_id first, then `secret` wherever the catalogue puts
+ * shop_secret among the parameters (nowhere for a header or an endpoint without one).
+ * Previews and "copy as curl" pass a stand-in for the secret.
+ */
+export function withShopParams(
+  spec: EndpointSpec,
+  shopId: string,
+  secret: string,
+  params: ApiParams,
+): ApiParams {
+  const auth: ApiParams = { shop_id: shopId }
+  if (spec.secret === 'query' || spec.secret === 'body') auth.shop_secret = secret
+  return { ...auth, ...withoutAuth(params) }
+}
+
 export function buildRequest(
   spec: EndpointSpec,
   shop: ShopCredentials,
@@ -110,11 +126,8 @@ export function buildRequest(
   const { path, rest } = fillPath(spec.path, withoutAuth(params))
   const url = new URL(path.replace(/^\//, ''), base)
   const headers = new Headers({ Accept: 'application/json' })
-  const auth: ApiParams = { shop_id: shop.shopId }
-  const sendSecretAsParam = spec.secret === 'query' || spec.secret === 'body'
-  if (sendSecretAsParam) auth.shop_secret = shop.secret
   if (spec.secret === 'header') headers.set('X-Shop-Secret', shop.secret)
-  const all: ApiParams = { ...auth, ...rest }
+  const all = withShopParams(spec, shop.shopId, shop.secret, rest)
   const shownParams: Record<string, unknown> = {
     ...all,
     ...(spec.secret === 'none' ? {} : { shop_secret: REDACTED }),

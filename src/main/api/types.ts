@@ -4,6 +4,16 @@ import type { EndpointName } from './catalogue'
 /** Electron's `net.fetch` in the app, Node's global fetch in the browser host and tests. */
 export type Transport = (url: string, init: RequestInit) => Promise<Response>
 
+/**
+ * Which shop a call is for. Services say only this; the client resolves the credentials
+ * (through the shops service) so no service ever holds a secret. A job passes its own
+ * profile id, so switching the active shop never redirects a running job.
+ */
+export type ShopRef = 'active' | { profileId: string }
+
+/** Turns a ShopRef into credentials; throws a keyed failure when there is no such shop or secret. */
+export type CredentialResolver = (shop: ShopRef) => ShopCredentials
+
 /** The credentials of one shop; the secret never leaves the client in any output. */
 export interface ShopCredentials {
   profileId: string

@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ActivityLog } from '../../../src/main/activity/store'
-import { activityHook } from '../../../src/main/activity/wire'
 import { createApiClient } from '../../../src/main/api/client'
 import { SecretRegistry } from '../../../src/main/log/redact'
+import { ActivityLog, activityHook } from '../../../src/main/services/activity'
 import { AppFailure } from '../../../src/shared/errors'
 import { DEMO_SHOP, startSandbox } from '../../../src/sandbox'
+import { credentialsOf } from '../../support/shops'
 
 const cleanup: (() => Promise<void>)[] = []
 afterAll(async () => {
@@ -23,25 +23,27 @@ describe('client -> activity log, over real HTTP', () => {
       () => rm(dir, { recursive: true, force: true }),
     )
     const log = await ActivityLog.open({ dataDir: dir })
-    const client = createApiClient({
-      transport: (url, init) => fetch(url, init),
-      secrets: new SecretRegistry(),
-      onCall: activityHook(log),
-    })
     const shop = {
       profileId: 'demo',
       apiHost: sandbox.url,
       shopId: DEMO_SHOP.shopId,
       secret: DEMO_SHOP.secret,
     }
+    const wrong = { ...shop, profileId: 'wrong', secret: 'wrong-secret-xyz' }
+    const client = createApiClient({
+      transport: (url, init) => fetch(url, init),
+      credentials: credentialsOf(shop, wrong),
+      secrets: new SecretRegistry(),
+      onCall: activityHook(log),
+    })
     const email = sandbox.state.main.customers.find((c) => c.email)?.email ?? ''
-    await client.call('nps.reviews', shop) // secret in the query string
-    await client.call('subscriptions.check', shop, { email }) // secret in a header
-    await client.call('segments.add', shop, { email, segment_id: 334 }) // secret in a form body
+    await client.call('nps.reviews', 'active') // secret in the query string
+    await client.call('subscriptions.check', 'active', { email }) // secret in a header
+    await client.call('segments.add', 'active', { email, segment_id: 334 }) // secret in a form body
     const audience = Array.from({ length: 1000 }, (_, i) => ({ email: `bulk${i}@example.com` }))
-    await client.call('import.audience', shop, { audience })
+    await client.call('import.audience', 'active', { audience })
     await client
-      .call('nps.reviews', { ...shop, secret: 'wrong-secret-xyz' })
+      .call('nps.reviews', { profileId: 'wrong' })
       .catch((err: unknown) => expect(err).toBeInstanceOf(AppFailure))
     await log.flush()
 

@@ -228,7 +228,7 @@ describe('contract: every catalogue endpoint against the Demo shop sandbox', () 
     it(name, async () => {
       const { params, wire, files } = cases()[name]
       h.sandbox.journal.clear()
-      const res = await h.client.call(name, h.shop, params, files ? { files } : {})
+      const res = await h.client.call(name, 'active', params, files ? { files } : {})
       expect(res.status).toBe(200)
       expect(shapeOf(res.data)).toBe(wire.result)
 
@@ -256,7 +256,7 @@ describe('contract: every catalogue endpoint against the Demo shop sandbox', () 
     ]
     const res = await h.client.call(
       'transact',
-      h.shop,
+      'active',
       { code: 'order_created', email, variables: { order: 'A-1', total: 99 } },
       { files },
     )

@@ -70,9 +70,9 @@ const reads = (): [EndpointName, ApiParams][] => [
 
 async function both(name: EndpointName, params: ApiParams): Promise<[unknown, unknown]> {
   h.sandbox.setEnvelope('legacy')
-  const legacy = await h.client.call(name, h.shop, params)
+  const legacy = await h.client.call(name, 'active', params)
   h.sandbox.setEnvelope('current')
-  const current = await h.client.call(name, h.shop, params)
+  const current = await h.client.call(name, 'active', params)
   return [legacy.data, current.data]
 }
 
@@ -98,9 +98,9 @@ describe('normaliser against both sandbox envelope styles', () => {
   it('writes confirm in both styles', async () => {
     for (const style of ['legacy', 'current'] as const) {
       h.sandbox.setEnvelope(style)
-      const r = await h.client.call('segments.add', h.shop, { email, segment_id: 334 })
+      const r = await h.client.call('segments.add', 'active', { email, segment_id: 334 })
       expect(r.data).toBeNull()
-      const t = await h.client.call('transact', h.shop, { code: 'welcome', email })
+      const t = await h.client.call('transact', 'active', { code: 'welcome', email })
       expect(t.data).toHaveProperty('code')
     }
   })
@@ -114,13 +114,16 @@ describe('normaliser against both sandbox envelope styles', () => {
 
   it('maps errors the same way from {status:error,message} and {success:false,payload}', async () => {
     for (const [call, expected] of [
-      [() => h.client.call('segments.add', h.shop, { email, segment_id: 999 }), 'API_NOT_FOUND'],
-      [() => h.client.call('segments.add', h.shop, { email, segment_id: 314 }), 'API_BAD_REQUEST'],
+      [() => h.client.call('segments.add', 'active', { email, segment_id: 999 }), 'API_NOT_FOUND'],
       [
-        () => h.client.call('transact', h.shop, { code: 'no_such_campaign', email }),
+        () => h.client.call('segments.add', 'active', { email, segment_id: 314 }),
+        'API_BAD_REQUEST',
+      ],
+      [
+        () => h.client.call('transact', 'active', { code: 'no_such_campaign', email }),
         'API_NOT_FOUND',
       ],
-      [() => h.client.call('promoCodes.purge', h.shop, { id: 1 }), 'API_NOT_FOUND'],
+      [() => h.client.call('promoCodes.purge', 'active', { id: 1 }), 'API_NOT_FOUND'],
     ] as const) {
       const legacy = await failureIn('legacy', call)
       const current = await failureIn('current', call)

@@ -27,13 +27,13 @@ describe('faults against the Demo shop sandbox', () => {
       { faults: { rate429: 1, retryAfterSeconds: 3 } },
       { beforeRetry: () => h.sandbox.setFaults({}) },
     )
-    const read = await h.client.call('promoCodes.list', h.shop)
+    const read = await h.client.call('promoCodes.list', 'active')
     expect(read.retries).toBe(1)
     expect(h.sleeps[0]).toBeGreaterThanOrEqual(3000)
 
     h.sandbox.setFaults({ rate429: 1, retryAfterSeconds: 2 })
     h.sleeps.length = 0
-    const sent = await h.client.call('transact', h.shop, send)
+    const sent = await h.client.call('transact', 'active', send)
     expect(sent.retries).toBe(1)
     expect(h.sleeps[0]).toBeGreaterThanOrEqual(2000)
     // The 429 was refused before processing: exactly one message went out.
@@ -52,7 +52,7 @@ describe('faults against the Demo shop sandbox', () => {
         },
       },
     )
-    const res = await h.client.call('nps.channels', h.shop)
+    const res = await h.client.call('nps.channels', 'active')
     expect(Array.isArray(res.data)).toBe(true)
     expect(res.retries).toBe(2)
     const statuses = h.sandbox.journal.entries().map((e) => e.status)
@@ -62,7 +62,7 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a read that keeps failing ends with a typed error after maxRetries', async () => {
     const h = await start({ faults: { rate5xx: 1 } }, { maxRetries: 2 })
-    const f = await failureOf(h.client.call('nps.categories', h.shop))
+    const f = await failureOf(h.client.call('nps.categories', 'active'))
     expect(['API_SERVER_ERROR', 'API_UNAVAILABLE']).toContain(f.appError.code)
     expect(h.sandbox.journal.count({ path: '/nps/categories' })).toBe(3)
     expect(h.records[0]).toMatchObject({ outcome: 'error', retries: 2 })
@@ -70,14 +70,14 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a send answered with 5xx is not resent', async () => {
     const h = await start({ faults: { rate5xx: 1 } })
-    const f = await failureOf(h.client.call('transact', h.shop, send))
+    const f = await failureOf(h.client.call('transact', 'active', send))
     expect(['API_SERVER_ERROR', 'API_UNAVAILABLE']).toContain(f.appError.code)
     expect(h.sandbox.journal.count({ path: '/transact' })).toBe(1)
   })
 
   it('a send that times out is reported unknown and is NOT resent', async () => {
     const h = await start({ faults: { latencyMs: 400 } }, { timeoutMs: 100 })
-    const f = await failureOf(h.client.call('transact', h.shop, send))
+    const f = await failureOf(h.client.call('transact', 'active', send))
     expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
     expect(h.records[0]).toMatchObject({ outcome: 'unknown', status: null, retries: 0 })
     // The sandbox journals after its latency: wait for it, then make sure nothing else came.
@@ -92,7 +92,7 @@ describe('faults against the Demo shop sandbox', () => {
   it('a send whose answer is lost after processing is unknown and not resent', async () => {
     const h = await start({ faults: { dropRate: 1, dropAfterProcessing: true } })
     const f = await failureOf(
-      h.client.call('sms.transactional', h.shop, {
+      h.client.call('sms.transactional', 'active', {
         ...send,
         code: 'sms_one_time_code',
         phone: '+15550001111',
@@ -109,7 +109,7 @@ describe('faults against the Demo shop sandbox', () => {
       { faults: { dropRate: 1 } },
       { beforeRetry: () => h.sandbox.setFaults({}) },
     )
-    const res = await h.client.call('search.noResultQueries', h.shop)
+    const res = await h.client.call('search.noResultQueries', 'active')
     expect(res.retries).toBe(1)
     expect(h.sandbox.journal.entries().map((e) => e.fault ?? null)).toEqual(['drop', null])
   })
@@ -134,7 +134,7 @@ describe('faults against the Demo shop sandbox', () => {
         },
       },
     )
-    const shop = { ...h.shop, apiHost: `http://127.0.0.1:${port}` }
+    const shop = h.variant({ apiHost: `http://127.0.0.1:${port}` })
     const res = await h.client.call('transact', shop, send)
     expect(res.retries).toBe(1)
     expect(late?.journal.count({ path: '/transact' })).toBe(1)
@@ -143,7 +143,7 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('a host that never answers ends as NETWORK_UNREACHABLE, with no secret in the error', async () => {
     const h = await start({}, { maxRetries: 1 })
-    const shop = { ...h.shop, apiHost: 'http://127.0.0.1:9' }
+    const shop = h.variant({ apiHost: 'http://127.0.0.1:9' })
     const f = await failureOf(h.client.call('nps.reviews', shop))
     expect(f.appError.code).toBe('NETWORK_UNREACHABLE')
     expect(JSON.stringify(f.appError)).not.toContain(h.shop.secret)
@@ -151,17 +151,17 @@ describe('faults against the Demo shop sandbox', () => {
 
   it('an rps cap keeps a burst under the server rate limit', async () => {
     const h = await start({ faults: { hardRateLimitPerSecond: 5 } }, { rps: 4, maxRetries: 0 })
-    const calls = Array.from({ length: 10 }, () => h.client.call('nps.channels', h.shop))
+    const calls = Array.from({ length: 10 }, () => h.client.call('nps.channels', 'active'))
     await Promise.all(calls)
     expect(h.sandbox.journal.entries().filter((e) => e.status === 429)).toHaveLength(0)
   })
 
   it('wrong shop id and wrong secret map to their own codes', async () => {
     const h = await start()
-    const a = await failureOf(h.client.call('nps.reviews', { ...h.shop, shopId: 'nope-shop' }))
+    const a = await failureOf(h.client.call('nps.reviews', h.variant({ shopId: 'nope-shop' })))
     expect(a.appError.code).toBe('API_WRONG_SHOP_ID')
     const b = await failureOf(
-      h.client.call('nps.reviews', { ...h.shop, secret: 'wrong-secret-value' }),
+      h.client.call('nps.reviews', h.variant({ secret: 'wrong-secret-value' })),
     )
     expect(b.appError.code).toBe('API_WRONG_SECRET')
     expect(JSON.stringify(b.appError)).not.toContain('wrong-secret-value')

@@ -1,8 +1,9 @@
 import { createApiClient, type ApiClientOptions } from '../../../src/main/api/client'
 import { AppFailure } from '../../../src/shared/errors'
-import type { ApiCallRecord, ShopCredentials } from '../../../src/main/api/types'
+import type { ApiCallRecord, ShopCredentials, ShopRef } from '../../../src/main/api/types'
 import { SecretRegistry } from '../../../src/main/log/redact'
 import { DEMO_SHOP, startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox'
+import { credentialsOf } from '../../support/shops'
 
 /**
  * Shared set-up for tests that drive the real client against the real Demo shop sandbox
@@ -12,7 +13,10 @@ import { DEMO_SHOP, startSandbox, type Sandbox, type SandboxOptions } from '../.
  */
 export interface Harness {
   sandbox: Sandbox
+  /** The demo shop, the active one. */
   shop: ShopCredentials
+  /** Registers the demo shop with some settings changed (another host, a wrong secret). */
+  variant(changes: Partial<Omit<ShopCredentials, 'profileId'>>): ShopRef
   records: ApiCallRecord[]
   sleeps: number[]
   client: ReturnType<typeof createApiClient>
@@ -30,8 +34,21 @@ export async function harness(
   const sleeps: number[] = []
   const secrets = new SecretRegistry()
   const { beforeRetry, ...rest } = clientOptions
+  const shop: ShopCredentials = {
+    profileId: 'demo',
+    apiHost: sandbox.url,
+    shopId: DEMO_SHOP.shopId,
+    secret: DEMO_SHOP.secret,
+  }
+  const known = [shop]
+  const variant = (changes: Partial<Omit<ShopCredentials, 'profileId'>>): ShopRef => {
+    const profileId = `variant-${known.length}`
+    known.push({ ...shop, ...changes, profileId })
+    return { profileId }
+  }
   const client = createApiClient({
     transport: (url, init) => fetch(url, init),
+    credentials: (ref) => credentialsOf(...known)(ref),
     secrets,
     onCall: (r) => records.push(r),
     sleep: async (ms) => {
@@ -42,13 +59,7 @@ export async function harness(
     timeoutMs: 5_000,
     ...rest,
   })
-  const shop: ShopCredentials = {
-    profileId: 'demo',
-    apiHost: sandbox.url,
-    shopId: DEMO_SHOP.shopId,
-    secret: DEMO_SHOP.secret,
-  }
-  return { sandbox, shop, records, sleeps, client, secrets }
+  return { sandbox, shop, variant, records, sleeps, client, secrets }
 }
 
 /** The failure a call ends in; fails the test when the call succeeds or throws anything else. */

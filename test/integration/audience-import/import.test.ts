@@ -40,7 +40,7 @@ describe('audience import against the sandbox', () => {
     await writeFile(path, csv)
     const { service, files } = await importServiceFor(join(dir, 'data'), sb.url)
     const f = await files.registerPath(path)
-    const d = await service.detect(f.fileId)
+    const d = await service.detect({ fileId: f.fileId })
     d.suggested[4] = { kind: 'field', field: 'email_bulk' }
     const job = await service.validate({
       fileId: f.fileId,
@@ -51,7 +51,10 @@ describe('audience import against the sandbox', () => {
     } as never)
     const review = await service.settled(job.id)
     expect(review.counts).toMatchObject({ total: 5, rejected: 1, duplicates: 1, toUpload: 3 })
-    await service.start(job.id, { batchSize: 2, dryRun: false, subscriptions: { sms_bulk: false } })
+    await service.start({
+      jobId: job.id,
+      options: { batchSize: 2, dryRun: false, subscriptions: { sms_bulk: false } },
+    })
     const done = await service.settled(job.id)
     expect(done.status).toBe('done')
     expect(done.upload).toMatchObject({ sentRows: 3, batchesDone: 2 })
@@ -67,7 +70,7 @@ describe('audience import against the sandbox', () => {
       { phone: '79160000002', first_name: 'Олег', gender: 'm', email_bulk: false, sms_bulk: false },
       { email: 'c@example.com', first_name: 'Smith; Jane', sms_bulk: false },
     ])
-    const report = await service.errorReport(job.id)
+    const report = await service.errorReport({ jobId: job.id })
     expect(report.content.startsWith('\uFEFFRow,Outcome,Reason,E-mail')).toBe(true)
     expect(report.content).toContain('broken')
     // The sandbox really stored them.
@@ -81,17 +84,23 @@ describe('audience import against the sandbox', () => {
     const { service, files } = await importServiceFor(join(dir, 'data'), sb.url)
     const f = await files.registerPath(path)
     const dry = await validated(service, f.fileId)
-    await service.start(dry.id, { batchSize: 100, dryRun: true, subscriptions: {} })
+    await service.start({
+      jobId: dry.id,
+      options: { batchSize: 100, dryRun: true, subscriptions: {} },
+    })
     expect((await service.settled(dry.id)).status).toBe('done')
     expect(sb.journal.count({ path: '/import/audience' })).toBe(0)
 
     const real = await validated(service, f.fileId)
     sb.setFaults({ rate5xx: 1 })
-    await service.start(real.id, { batchSize: 100, dryRun: false, subscriptions: {} })
+    await service.start({
+      jobId: real.id,
+      options: { batchSize: 100, dryRun: false, subscriptions: {} },
+    })
     expect((await service.settled(real.id)).status).toBe('failed')
     sb.setFaults({})
     await appendFile(path, 'late@example.com,,,,,,\n')
-    await expect(service.resume(real.id)).rejects.toThrow(/changed since it was checked/)
+    await expect(service.resume({ jobId: real.id })).rejects.toThrow(/changed since it was checked/)
   })
 
   it('resumes after the host process is killed mid-upload: every valid row arrives', async () => {
@@ -140,7 +149,10 @@ describe('audience import against the sandbox', () => {
     const f = await files.registerPath(path)
     const review = await validated(service, f.fileId)
     expect(review.counts?.toUpload).toBe(100_000)
-    await service.start(review.id, { batchSize: 1000, dryRun: false, subscriptions: {} })
+    await service.start({
+      jobId: review.id,
+      options: { batchSize: 1000, dryRun: false, subscriptions: {} },
+    })
     const done = await service.settled(review.id)
     expect(done.status).toBe('done')
     const rows = delivered(sb)

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../src/main/api/client'
-import type { ShopCredentials } from '../../../src/main/api/types'
 import { SecretRegistry } from '../../../src/main/log/redact'
 import { NpsService } from '../../../src/main/services/nps/nps-service'
 import { DEMO_SHOP, NPS_REVIEWS_LIMIT, startSandbox, type Sandbox } from '../../../src/sandbox'
 import { npsLoadSchema, npsPeriodSchema, npsReviewsSchema } from '../../../src/shared/nps'
+import { oneShop } from '../../support/shops'
 
 /**
  * The NPS service against the real Demo shop sandbox over loopback HTTP: every review of
@@ -30,23 +30,19 @@ async function service(dataDir?: string) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'nps-it-')))
   dirs.push(dir)
   const paths: string[] = []
+  const shop = oneShop(sandbox.url)
   const client = createApiClient({
     transport: (url, init) => {
       paths.push(new URL(url).pathname + new URL(url).search)
       return fetch(url, init)
     },
+    credentials: shop.credentials,
     secrets: new SecretRegistry(),
   })
-  const creds: ShopCredentials = {
-    profileId: 'demo',
-    apiHost: sandbox.url,
-    shopId: DEMO_SHOP.shopId,
-    secret: DEMO_SHOP.secret,
-  }
   const nps = new NpsService({
     dataDir: dir,
     api: client,
-    credentials: () => creds,
+    shops: shop.shops,
     now: () => Date.parse(NOW),
   })
   return { nps, dir, paths }

@@ -8,39 +8,11 @@ import { FileRegistry } from '../../../src/main/services/files/file-registry'
 import { BulkSends } from '../../../src/main/services/sends/bulk-service'
 import type { BulkRow, RowSource } from '../../../src/main/services/sends/bulk-runner'
 import { SendLog } from '../../../src/main/services/sends/send-log'
-import { SendsService, type ShopsLike } from '../../../src/main/services/sends/sends-service'
-import type { ShopsState } from '../../../src/shared/shops'
-import { DEMO_SHOP } from '../../../src/sandbox'
+import { SendsService } from '../../../src/main/services/sends/sends-service'
+import { readTableRows } from '../../../src/main/services/table-file'
+import { oneShop } from '../../support/shops'
 
 export const PROFILE = '00000000-0000-4000-8000-000000000001'
-
-/** A ShopsService stand-in with one shop pointing at the given sandbox. */
-export function fakeShops(url: string, country = 'RU'): ShopsLike {
-  const creds = {
-    profileId: PROFILE,
-    apiHost: url,
-    shopId: DEMO_SHOP.shopId,
-    secret: DEMO_SHOP.secret,
-  }
-  const state: ShopsState = {
-    shops: [
-      {
-        id: PROFILE,
-        label: 'Demo',
-        apiHost: url,
-        shopId: DEMO_SHOP.shopId,
-        defaultCountry: country,
-        timeZone: 'UTC',
-        hasSecret: true,
-        secretStorage: 'memory',
-        isDemo: true,
-      },
-    ],
-    activeId: PROFILE,
-    vault: { mode: 'memory', reason: 'browser-host', canChooseWeak: false },
-  }
-  return { state: () => state, credentials: () => creds, activeCredentials: () => creds }
-}
 
 /** Generated rows (no CSV parsing here: that is the table-file module's job). */
 export function arraySource(rows: readonly (readonly string[])[]): RowSource {
@@ -67,19 +39,24 @@ export async function harness(opts: {
   sleep?: Sleep
 }): Promise<Harness> {
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'sends-it-')))
-  const files = new FileRegistry(dir)
-  await files.load()
+  const files = await FileRegistry.open({ dataDir: dir })
+  const shop = oneShop(opts.url, { profileId: PROFILE })
   const api = createApiClient({
     transport: (url, init) => fetch(url, init),
+    credentials: shop.credentials,
     secrets: new SecretRegistry(),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
   })
-  const shops = fakeShops(opts.url)
   const log = await SendLog.open(dir)
-  const sends = new SendsService(api, shops, files, log)
-  const bulk = new BulkSends({ dataDir: dir, sends, shops, files, source: opts.source ?? null })
-  await bulk.load()
+  const sends = new SendsService({ api, shops: shop.shops, files, sendLog: log })
+  const bulk = await BulkSends.open({
+    dataDir: dir,
+    sends,
+    shops: shop.shops,
+    files,
+    source: opts.source ?? ((job) => readTableRows(files.pathOf(job.fileId), job.table)),
+  })
   return {
     dir,
     files,

@@ -44,7 +44,7 @@ describe('single transactional send over real HTTP', () => {
     })
     expect(req?.secretPlacement).toBe('body')
 
-    const status = await h.sends.status(entry.messageCode ?? '')
+    const status = await h.sends.status({ code: entry.messageCode ?? '' })
     expect(JSON.stringify(status.data)).toContain(entry.messageCode)
     expect(h.log.list(entry.profileId).items[0]?.email).toBe('a***@e***.com')
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BOM, csvCell, neutraliseFormula, toCsv } from '../../../src/main/export/csv'
+import { BOM, csvCell, neutraliseFormula, toCsv } from '../../../src/main/services/files/csv'
 
 describe('csv writer', () => {
   it('quotes per RFC 4180: comma, quote, CR, LF; doubles quotes', () => {

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ActivityLog } from '../../../src/main/activity/store'
-import { activityHook } from '../../../src/main/activity/wire'
+import { ActivityLog, activityHook } from '../../../src/main/services/activity'
 import type { ApiCallRecord } from '../../../src/main/api/types'
 
 let dir: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summariseParams } from '../../../src/main/activity/summarise'
+import { summariseParams } from '../../../src/main/services/activity/summarise'
 import { SecretRegistry } from '../../../src/main/log/redact'
 
 describe('summariseParams', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClientOptions } from '../../../src/main/api/client'
 import type { ApiCallRecord, Transport } from '../../../src/main/api/types'
 import { SecretRegistry } from '../../../src/main/log/redact'
-import { AppFailure } from '../../../src/shared/errors'
+import { AppFailure, keyedFailure } from '../../../src/shared/errors'
+import { credentialsOf } from '../../support/shops'
 
 const shop = {
   profileId: 'p1',
@@ -39,6 +40,7 @@ function setup(steps: (Response | Error | 'hang')[], extra: Partial<ApiClientOpt
   const sleeps: number[] = []
   const client = createApiClient({
     transport,
+    credentials: credentialsOf(shop),
     secrets: new SecretRegistry(),
     onCall: (r) => records.push(r),
     sleep: async (ms) => {
@@ -61,9 +63,41 @@ async function failure(p: Promise<unknown>): Promise<AppFailure> {
 }
 
 describe('api client', () => {
+  it('calls the shop it is told, whichever is active, with that shop’s credentials', async () => {
+    const other = {
+      profileId: 'p2',
+      apiHost: 'https://api.other.test',
+      shopId: 'shop-2',
+      secret: 'other-secret-987',
+    }
+    const { client, calls, records } = setup([json(200, [])], {
+      credentials: credentialsOf(shop, other),
+    })
+    await client.call('promoCodes.list', { profileId: 'p2' })
+    expect(calls[0]?.url).toMatch(/^https:\/\/api\.other\.test\/.*shop_id=shop-2/)
+    expect(calls[0]?.url).toContain('shop_secret=other-secret-987')
+    expect(records[0]).toMatchObject({ profileId: 'p2', shopId: 'shop-2' })
+    expect(JSON.stringify(records)).not.toContain(other.secret)
+  })
+
+  it('a shop without a secret fails before any request and leaves no record', async () => {
+    const { client, calls, records } = setup([json(200, [])], {
+      credentials: () => {
+        throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: 'EU' })
+      },
+    })
+    const f = await failure(client.call('nps.reviews', 'active'))
+    expect(f.appError).toMatchObject({
+      code: 'API_WRONG_SECRET',
+      details: { messageKey: 'secret-missing' },
+    })
+    expect(calls).toHaveLength(0)
+    expect(records).toHaveLength(0)
+  })
+
   it('returns normalised data and reports a redacted record', async () => {
     const { client, records } = setup([json(200, [{ id: 1, name: 'VIP', available: '12' }])])
-    const res = await client.call('promoCodes.list', shop, { active: 1 })
+    const res = await client.call('promoCodes.list', 'active', { active: 1 })
     // The answer schema reads the numeric string as the number the screen counts with.
     expect(res).toMatchObject({
       data: [{ id: 1, name: 'VIP', available: 12 }],
@@ -90,7 +124,7 @@ describe('api client', () => {
       json(429, { status: 'error', message: 'slow down' }, { 'Retry-After': '2' }),
       json(200, { code: 'A1' }),
     ])
-    const res = await client.call('transact', shop, { code: 'WELCOME', email: 'a@b.c' })
+    const res = await client.call('transact', 'active', { code: 'WELCOME', email: 'a@b.c' })
     expect(res.data).toEqual({ code: 'A1' })
     expect(calls).toHaveLength(2)
     expect(sleeps[0]).toBeGreaterThanOrEqual(2000)
@@ -99,7 +133,7 @@ describe('api client', () => {
 
   it('fails fast when Retry-After is longer than it is willing to wait', async () => {
     const { client, calls } = setup([json(429, {}, { 'Retry-After': '3600' })])
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('API_RATE_LIMITED')
     expect(f.appError.details?.retryAfterSeconds).toBe(3600)
     expect(calls).toHaveLength(1)
@@ -110,7 +144,7 @@ describe('api client', () => {
       maxRetries: 2,
       baseDelayMs: 100,
     })
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('API_SERVER_ERROR')
     expect(calls).toHaveLength(3)
     expect(sleeps).toEqual([50, 100])
@@ -123,7 +157,7 @@ describe('api client', () => {
 
   it('does not retry a send answered with 5xx and says it may have been processed', async () => {
     const { client, calls } = setup([json(500, { status: 'error', message: 'oops' })])
-    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    const f = await failure(client.call('transact', 'active', { code: 'X', email: 'a@b.c' }))
     expect(calls).toHaveLength(1)
     expect(f.appError.code).toBe('API_SERVER_ERROR')
     expect(f.appError.details?.mayHaveBeenProcessed).toBe(true)
@@ -131,7 +165,7 @@ describe('api client', () => {
 
   it('retries a send whose connection was refused (never sent)', async () => {
     const { client, calls } = setup([netError('ECONNREFUSED'), json(200, { code: 'B2' })])
-    const res = await client.call('sms.transactional', shop, {
+    const res = await client.call('sms.transactional', 'active', {
       code: 'X',
       phone: '+1',
       variables: {},
@@ -142,7 +176,7 @@ describe('api client', () => {
 
   it('never resends a send after a reset: outcome unknown', async () => {
     const { client, calls, records } = setup([netError('ECONNRESET'), json(200, {})])
-    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    const f = await failure(client.call('transact', 'active', { code: 'X', email: 'a@b.c' }))
     expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
     expect(calls).toHaveLength(1)
     expect(records[0]).toMatchObject({ outcome: 'unknown', status: null, retries: 0 })
@@ -150,28 +184,28 @@ describe('api client', () => {
 
   it('never resends a send that timed out: outcome unknown', async () => {
     const { client, calls } = setup(['hang'], { timeoutMs: 20 })
-    const f = await failure(client.call('transact', shop, { code: 'X', email: 'a@b.c' }))
+    const f = await failure(client.call('transact', 'active', { code: 'X', email: 'a@b.c' }))
     expect(f.appError.code).toBe('OUTCOME_UNKNOWN')
     expect(calls).toHaveLength(1)
   })
 
   it('retries a read that timed out, then reports TIMEOUT', async () => {
     const { client, calls } = setup(['hang'], { timeoutMs: 10, maxRetries: 1 })
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('TIMEOUT')
     expect(calls).toHaveLength(2)
   })
 
   it('reports TLS errors without retrying', async () => {
     const { client, calls } = setup([netError('CERT_HAS_EXPIRED')])
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('TLS_ERROR')
     expect(calls).toHaveLength(1)
   })
 
   it('reports NETWORK_UNREACHABLE when the host stays unreachable', async () => {
     const { client, calls } = setup([netError('ENOTFOUND')], { maxRetries: 2 })
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('NETWORK_UNREACHABLE')
     expect(calls).toHaveLength(3)
   })
@@ -181,7 +215,8 @@ describe('api client', () => {
     pre.abort()
     const a = setup([json(200, [])])
     expect(
-      (await failure(a.client.call('nps.reviews', shop, {}, { signal: pre.signal }))).appError.code,
+      (await failure(a.client.call('nps.reviews', 'active', {}, { signal: pre.signal }))).appError
+        .code,
     ).toBe('CANCELLED')
     expect(a.calls).toHaveLength(0)
     expect(a.records[0]?.outcome).toBe('cancelled')
@@ -193,13 +228,18 @@ describe('api client', () => {
         throw new Error('aborted')
       },
     })
-    const fb = await failure(b.client.call('nps.reviews', shop, {}, { signal: during.signal }))
+    const fb = await failure(b.client.call('nps.reviews', 'active', {}, { signal: during.signal }))
     expect(fb.appError.code).toBe('CANCELLED')
 
     // A send cancelled mid-flight may have reached the server: unknown, not cancelled.
     const mid = new AbortController()
     const c = setup(['hang'])
-    const p = c.client.call('transact', shop, { code: 'X', email: 'a@b.c' }, { signal: mid.signal })
+    const p = c.client.call(
+      'transact',
+      'active',
+      { code: 'X', email: 'a@b.c' },
+      { signal: mid.signal },
+    )
     setTimeout(() => mid.abort(), 5)
     expect((await failure(p)).appError.code).toBe('OUTCOME_UNKNOWN')
   })
@@ -214,8 +254,13 @@ describe('api client', () => {
       inFlight--
       return json(200, [])
     }
-    const client = createApiClient({ transport, secrets: new SecretRegistry(), concurrency: 2 })
-    await Promise.all(Array.from({ length: 8 }, () => client.call('nps.channels', shop)))
+    const client = createApiClient({
+      transport,
+      credentials: credentialsOf(shop),
+      secrets: new SecretRegistry(),
+      concurrency: 2,
+    })
+    await Promise.all(Array.from({ length: 8 }, () => client.call('nps.channels', 'active')))
     expect(peak).toBe(2)
   })
 
@@ -223,7 +268,7 @@ describe('api client', () => {
     const { client } = setup([
       json(403, { status: 'error', message: `wrong secret ${shop.secret}` }),
     ])
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.code).toBe('API_WRONG_SECRET')
     expect(JSON.stringify(f.appError)).not.toContain(shop.secret)
     expect(f.message).not.toContain(shop.secret)
@@ -231,7 +276,7 @@ describe('api client', () => {
 
   it('records refused input without touching the network', async () => {
     const { client, calls, records } = setup([json(200, {})])
-    const f = await failure(client.call('segments.add', shop, { email: 'a@b.c' }))
+    const f = await failure(client.call('segments.add', 'active', { email: 'a@b.c' }))
     expect(f.appError.code).toBe('INVALID_INPUT')
     expect(calls).toHaveLength(0)
     expect(records[0]).toMatchObject({ outcome: 'error', errorCode: 'INVALID_INPUT' })
@@ -243,7 +288,7 @@ describe('api client', () => {
         throw new Error('disk full')
       },
     })
-    await expect(client.call('nps.channels', shop)).resolves.toMatchObject({ data: [] })
+    await expect(client.call('nps.channels', 'active')).resolves.toMatchObject({ data: [] })
   })
 })
 
@@ -252,7 +297,7 @@ describe('api client output', () => {
     const { client } = setup([
       json(200, { email: 'a@b.c', phone: null, note: `key ${shop.secret}` }),
     ])
-    const res = await client.call('profile.get', shop, { email: 'a@b.c' })
+    const res = await client.call('profile.get', 'active', { email: 'a@b.c' })
     expect(res.data).toEqual({ email: 'a@b.c', phone: null, note: 'key [redacted]' })
   })
 })
@@ -261,7 +306,7 @@ describe('answers of a shape the console does not know', () => {
   it('fail a read once, keyed, with the endpoint and a scrubbed excerpt; the record says so', async () => {
     const body = [{ id: 1, name: 'VIP', available: 'many', echo: shop.secret }]
     const { client, calls, records } = setup([json(200, body)])
-    const f = await failure(client.call('promoCodes.list', shop))
+    const f = await failure(client.call('promoCodes.list', 'active'))
     expect(f.appError).toMatchObject({
       code: 'API_UNEXPECTED_RESPONSE',
       message: expect.stringContaining('a shape the console does not know') as string,
@@ -280,7 +325,7 @@ describe('answers of a shape the console does not know', () => {
   it('cut the excerpt short', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => ({ row: i }))
     const { client } = setup([json(200, rows)])
-    const f = await failure(client.call('segments.get', shop, { email: 'a@b.c' }))
+    const f = await failure(client.call('segments.get', 'active', { email: 'a@b.c' }))
     const excerpt = String(f.appError.details?.excerpt)
     expect(excerpt.length).toBeLessThanOrEqual(201)
     expect(excerpt.endsWith('…')).toBe(true)
@@ -288,7 +333,7 @@ describe('answers of a shape the console does not know', () => {
 
   it('reached through the envelope check fail the same way (a list that is not a list)', async () => {
     const { client } = setup([json(200, { status: 'success', payload: { reviews: 'none' } })])
-    const f = await failure(client.call('nps.reviews', shop))
+    const f = await failure(client.call('nps.reviews', 'active'))
     expect(f.appError.details).toMatchObject({
       messageKey: 'answer-unknown',
       endpoint: 'nps.reviews',
@@ -300,7 +345,9 @@ describe('answers of a shape the console does not know', () => {
       const { client, calls, records } = setup([
         typeof body === 'string' ? new Response(body, { status: 200 }) : json(200, body),
       ])
-      const f = await failure(client.call('transact', shop, { code: 'welcome', email: 'a@b.c' }))
+      const f = await failure(
+        client.call('transact', 'active', { code: 'welcome', email: 'a@b.c' }),
+      )
       expect(f.appError).toMatchObject({
         code: 'API_UNEXPECTED_RESPONSE',
         details: {

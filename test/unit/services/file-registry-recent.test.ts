@@ -9,8 +9,7 @@ describe('recent files', () => {
   let files: FileRegistry
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pc-recent-'))
-    files = new FileRegistry(join(dir, 'data'))
-    await files.load()
+    files = await FileRegistry.open({ dataDir: join(dir, 'data') })
   })
   afterEach(async () => {
     vi.useRealTimers()

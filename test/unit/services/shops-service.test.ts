@@ -6,7 +6,6 @@ import { EventBus } from '../../../src/main/ipc/event-bus'
 import { SecretRegistry } from '../../../src/main/log/redact'
 import { DEMO_SHOP_PROFILE_ID } from '../../../src/main/services/shops/demo-shop'
 import { ShopsService } from '../../../src/main/services/shops/shops-service'
-import { ShopsStore } from '../../../src/main/services/shops/shops-store'
 import { Vault } from '../../../src/main/services/vault/vault'
 import { AppFailure } from '../../../src/shared/errors'
 import { shopDraftSchema } from '../../../src/shared/shops'
@@ -16,10 +15,8 @@ async function service(dir?: string) {
   const events = new EventBus()
   const seen: unknown[] = []
   events.subscribe((name, payload) => seen.push([name, payload]))
-  const vault = new Vault(dataDir, null, new SecretRegistry())
-  await vault.load()
-  const shops = new ShopsService(new ShopsStore(dataDir), vault, events)
-  await shops.load()
+  const vault = await Vault.open({ dataDir, cipher: null, secrets: new SecretRegistry() })
+  const shops = await ShopsService.open({ dataDir, vault, events })
   shops.attachDemo({ apiHost: 'http://127.0.0.1:1', shopId: 'demo', secret: 'demo-secret' })
   return { shops, dataDir, seen }
 }
@@ -51,7 +48,7 @@ describe('shops', () => {
     expect(JSON.stringify(shops.state())).not.toContain('eu-secret-1')
     expect(JSON.stringify(seen)).not.toContain('eu-secret-1')
     expect(shops.state().activeId).toBe(saved.id)
-    expect(shops.credentials(saved.id).secret).toBe('eu-secret-1')
+    expect(shops.credentials({ profileId: saved.id }).secret).toBe('eu-secret-1')
   })
 
   it('keeps the stored secret when an edit leaves it out', async () => {
@@ -59,7 +56,7 @@ describe('shops', () => {
     const saved = await shops.save(shopDraftSchema.parse(draft))
     const { secret: _omit, ...rest } = draft
     await shops.save(shopDraftSchema.parse({ ...rest, id: saved.id, label: 'EU' }))
-    expect(shops.credentials(saved.id).secret).toBe('eu-secret-1')
+    expect(shops.credentials({ profileId: saved.id }).secret).toBe('eu-secret-1')
     expect(shops.state().shops.find((s) => s.id === saved.id)?.label).toBe('EU')
   })
 
@@ -84,6 +81,34 @@ describe('shops', () => {
     expect(again.state().shops.map((s) => s.label)).toEqual(['Demo shop', 'Europe'])
     // Browser host: memory-only vault, so the secret must be entered again.
     expect(again.state().shops.find((s) => s.id === a.id)?.hasSecret).toBe(false)
+  })
+
+  it('tells services a shop’s defaults, never its secret, for the active shop or a named one', async () => {
+    const { shops, dataDir } = await service()
+    const saved = await shops.save(shopDraftSchema.parse(draft))
+    const profile = shops.profile('active')
+    expect(profile).toEqual({
+      profileId: saved.id,
+      label: 'Europe',
+      apiHost: 'https://api.personaclick.com',
+      shopId: 'eu-1',
+      defaultCountry: draft.defaultCountry,
+      timeZone: 'Europe/Berlin',
+    })
+    expect(JSON.stringify(profile)).not.toContain('eu-secret-1')
+    // A named shop stays that shop after the active one changes (a running job's shop).
+    await shops.setActive(DEMO_SHOP_PROFILE_ID)
+    expect(shops.profile({ profileId: saved.id }).label).toBe('Europe')
+    expect(shops.credentials('active').profileId).toBe(DEMO_SHOP_PROFILE_ID)
+    expect(() => shops.profile({ profileId: 'gone' })).toThrow(/no longer exists/)
+
+    // Memory-only vault after a restart: the shop is there, calling it is refused by name.
+    const { shops: again } = await service(dataDir)
+    expect(again.profile({ profileId: saved.id }).shopId).toBe('eu-1')
+    expect(() => again.callable({ profileId: saved.id })).toThrow(
+      /No secret key is stored for “Europe”/,
+    )
+    expect(() => again.credentials({ profileId: saved.id })).toThrow(/No secret key/)
   })
 
   it('accepts https hosts and http only on loopback', () => {

@@ -20,9 +20,7 @@ function xorCipher(backend: string, available = true): SecretCipher {
 const SECRET = 'very-secret-key-123'
 
 async function vaultIn(dir: string, cipher: SecretCipher | null) {
-  const v = new Vault(dir, cipher, new SecretRegistry())
-  await v.load()
-  return v
+  return Vault.open({ dataDir: dir, cipher, secrets: new SecretRegistry() })
 }
 
 describe('vault', () => {
@@ -82,8 +80,7 @@ describe('vault', () => {
   it('registers secrets for redaction and forgets them on delete', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pc-vault-'))
     const registry = new SecretRegistry()
-    const v = new Vault(dir, xorCipher('keychain'), registry)
-    await v.load()
+    const v = await Vault.open({ dataDir: dir, cipher: xorCipher('keychain'), secrets: registry })
     await v.set('s', SECRET)
     expect(registry.scrubText(`oops ${SECRET}`)).toBe('oops [redacted]')
     await v.delete('s')

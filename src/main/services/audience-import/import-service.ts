@@ -16,8 +16,10 @@ import {
 } from '../../../shared/import'
 import { autoMap, mappingByHeader } from '../../../shared/import-automap'
 import type { TableFileOverrides } from '../../../shared/table-file'
-import type { ApiClient, CallOptions, ShopCredentials } from '../../api'
-import { toCsv } from '../../export/csv'
+import type { ApiClient, CallOptions } from '../../api'
+import { toCsv } from '../files/csv'
+import type { FileRegistry } from '../files/file-registry'
+import type { ShopDirectory } from '../shops/shop-directory'
 import { detectTableFile } from '../table-file'
 import { JobStore, type JobRecord } from './job-store'
 import { runValidation, type ValidationRun } from './run-validation'
@@ -27,11 +29,8 @@ import { ISSUES_FILE, ROWS_FILE } from './validate-file'
 export interface ImportDeps {
   dataDir: string
   api: Pick<ApiClient, 'call'>
-  shops: {
-    credentials(profileId: string): ShopCredentials
-    state(): { activeId: string | null; shops: { id: string; defaultCountry: string }[] }
-  }
-  files: { pathOf(fileId: string): string; info(fileId: string): { name: string; size: number } }
+  shops: ShopDirectory
+  files: Pick<FileRegistry, 'pathOf' | 'info'>
   onChange?: (state: ImportJobState) => void
   callOptions?: CallOptions
   /** Minimum ms between progress events per job (final states are always sent). */
@@ -48,16 +47,27 @@ interface Live {
 
 const RESUMABLE = new Set(['paused', 'failed'])
 
+/** A job as the screen names it. */
+interface JobRef {
+  jobId: string
+}
+
 export class ImportService {
   private readonly store: JobStore
   private readonly jobs = new Map<string, Live>()
 
-  constructor(private readonly deps: ImportDeps) {
+  private constructor(private readonly deps: ImportDeps) {
     this.store = new JobStore(deps.dataDir)
   }
 
+  static async open(deps: ImportDeps): Promise<ImportService> {
+    const service = new ImportService(deps)
+    await service.load()
+    return service
+  }
+
   /** Reads the journals. A job that was uploading when the app died comes back paused. */
-  async load(): Promise<void> {
+  private async load(): Promise<void> {
     for (const rec of await this.store.loadAll()) {
       const s = rec.state
       if (s.status === 'uploading') Object.assign(s, { status: 'paused', interrupted: true })
@@ -70,17 +80,22 @@ export class ImportService {
     }
   }
 
+  /** Jobs and saved mappings belong to the shop selected in the header. */
   private activeProfile(): string {
-    const id = this.deps.shops.state().activeId
-    if (!id) throw keyedFailure('NOT_ALLOWED', 'choose-shop')
-    return id
+    return this.deps.shops.profile('active').profileId
   }
 
   private country(profileId: string): string {
-    return this.deps.shops.state().shops.find((s) => s.id === profileId)?.defaultCountry ?? 'US'
+    return this.deps.shops.profile({ profileId }).defaultCountry
   }
 
-  async detect(fileId: string, overrides: TableFileOverrides = {}): Promise<DetectResult> {
+  async detect({
+    fileId,
+    overrides = {},
+  }: {
+    fileId: string
+    overrides?: TableFileOverrides
+  }): Promise<DetectResult> {
     const info = this.deps.files.info(fileId)
     const detection = await detectTableFile(this.deps.files.pathOf(fileId), overrides)
     const profileId = this.activeProfile()
@@ -202,8 +217,8 @@ export class ImportService {
     return { ...live.rec.state }
   }
 
-  async start(id: string, options: UploadOptions): Promise<ImportJobState> {
-    const live = this.live(id)
+  async start({ jobId, options }: JobRef & { options: UploadOptions }): Promise<ImportJobState> {
+    const live = this.live(jobId)
     if (live.rec.state.status !== 'review') throw keyedFailure('NOT_ALLOWED', 'import-started')
     const counts = live.rec.state.counts!
     Object.assign(live.rec.state, {
@@ -220,8 +235,8 @@ export class ImportService {
     return this.runUpload(live)
   }
 
-  async resume(id: string): Promise<ImportJobState> {
-    const live = this.live(id)
+  async resume({ jobId }: JobRef): Promise<ImportJobState> {
+    const live = this.live(jobId)
     const s = live.rec.state
     if (!RESUMABLE.has(s.status) || !s.options)
       throw keyedFailure('NOT_ALLOWED', 'import-not-resumable')
@@ -229,16 +244,16 @@ export class ImportService {
     return this.runUpload(live)
   }
 
-  pause(id: string): Promise<ImportJobState> {
-    const live = this.live(id)
+  pause({ jobId }: JobRef): Promise<ImportJobState> {
+    const live = this.live(jobId)
     if (live.rec.state.status !== 'uploading')
       throw keyedFailure('NOT_ALLOWED', 'import-not-running')
     live.rec.state.status = 'paused'
     live.abort?.abort()
-    return this.settled(id)
+    return this.settled(jobId)
   }
 
-  async cancel(id: string): Promise<ImportJobState> {
+  async cancel({ jobId: id }: JobRef): Promise<ImportJobState> {
     const live = this.live(id)
     const s = live.rec.state
     if (['done', 'cancelled'].includes(s.status)) return { ...s }
@@ -252,24 +267,25 @@ export class ImportService {
   }
 
   list(): ImportJobState[] {
-    const profileId = this.deps.shops.state().activeId
+    const profileId = this.activeProfile()
     return [...this.jobs.values()]
       .map((j) => ({ ...j.rec.state }))
       .filter((s) => s.profileId === profileId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   }
 
-  async discard(id: string): Promise<void> {
-    const live = this.live(id)
+  async discard({ jobId }: JobRef): Promise<{ discarded: true }> {
+    const live = this.live(jobId)
     if (live.running) throw keyedFailure('NOT_ALLOWED', 'import-running')
-    this.jobs.delete(id)
-    await this.store.remove(id)
+    this.jobs.delete(jobId)
+    await this.store.remove(jobId)
+    return { discarded: true }
   }
 
   /** Rejected rows and rows with a dropped value, first `limit`, for the review table. */
-  async issues(id: string, limit: number): Promise<RejectedRow[]> {
+  async issues({ jobId, limit }: JobRef & { limit: number }): Promise<RejectedRow[]> {
     const text = await readFile(
-      join(this.store.dirOf(this.live(id).rec.state.id), ISSUES_FILE),
+      join(this.store.dirOf(this.live(jobId).rec.state.id), ISSUES_FILE),
       'utf8',
     ).catch(() => '')
     const out: RejectedRow[] = []
@@ -282,9 +298,9 @@ export class ImportService {
   }
 
   /** The error report: the original row and the reason, CSV with BOM, formula-safe. */
-  async errorReport(id: string): Promise<ExportedFile> {
-    const rec = this.live(id).rec
-    const rows = await this.issues(id, Number.MAX_SAFE_INTEGER)
+  async errorReport({ jobId }: JobRef): Promise<ExportedFile> {
+    const rec = this.live(jobId).rec
+    const rows = await this.issues({ jobId, limit: Number.MAX_SAFE_INTEGER })
     const content = toCsv(
       ['Row', 'Outcome', 'Reason', ...rec.config.headers],
       rows.map((r) => [
@@ -302,11 +318,15 @@ export class ImportService {
     return (await this.store.loadMappings())[this.activeProfile()] ?? []
   }
 
-  async saveMapping(
-    name: string,
-    headers: string[],
-    mapping: ColumnMapping,
-  ): Promise<SavedMapping[]> {
+  async saveMapping({
+    name,
+    headers,
+    mapping,
+  }: {
+    name: string
+    headers: string[]
+    mapping: ColumnMapping
+  }): Promise<SavedMapping[]> {
     const profileId = this.activeProfile()
     const all = await this.store.loadMappings()
     const list = (all[profileId] ?? []).filter((m) => m.name !== name)
@@ -321,7 +341,7 @@ export class ImportService {
     return all[profileId]
   }
 
-  async deleteMapping(mappingId: string): Promise<SavedMapping[]> {
+  async deleteMapping({ id: mappingId }: { id: string }): Promise<SavedMapping[]> {
     const profileId = this.activeProfile()
     const all = await this.store.loadMappings()
     all[profileId] = (all[profileId] ?? []).filter((m) => m.id !== mappingId)
@@ -361,12 +381,13 @@ export class ImportService {
   private async runUpload(live: Live): Promise<ImportJobState> {
     const s = live.rec.state
     const options = s.options!
+    // The job's own shop, whichever is active now; no secret refuses before any batch.
+    const shop = { profileId: this.deps.shops.callable({ profileId: s.profileId }).profileId }
     const abort = new AbortController()
     live.abort = abort
     Object.assign(s, { status: 'uploading', error: null, interrupted: false })
     s.startedUploadAt ??= new Date().toISOString()
     await this.persist(live, true)
-    const creds = this.deps.shops.credentials(s.profileId)
     const endpoint = s.mode === 'suppressed' ? 'import.suppressed' : 'import.audience'
     const started = performance.now()
     let sentThisRun = 0
@@ -382,7 +403,7 @@ export class ImportService {
           const params: Record<string, unknown> = { audience: batch }
           if (s.mode === 'audience' && options.segmentId !== undefined)
             params.segment_id = String(options.segmentId)
-          await this.deps.api.call(endpoint, creds, params, {
+          await this.deps.api.call(endpoint, shop, params, {
             ...this.deps.callOptions,
             signal: abort.signal,
           })

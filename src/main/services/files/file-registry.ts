@@ -36,12 +36,18 @@ export class FileRegistry {
   private readonly indexPath: string
   readonly uploadDir: string
 
-  constructor(dataDir: string) {
-    this.indexPath = join(dataDir, 'files.json')
-    this.uploadDir = join(dataDir, 'uploads')
+  private constructor(deps: { dataDir: string }) {
+    this.indexPath = join(deps.dataDir, 'files.json')
+    this.uploadDir = join(deps.dataDir, 'uploads')
   }
 
-  async load(): Promise<void> {
+  static async open(deps: { dataDir: string }): Promise<FileRegistry> {
+    const files = new FileRegistry(deps)
+    await files.load()
+    return files
+  }
+
+  private async load(): Promise<void> {
     this.entries = await readJsonFile(this.indexPath, fileSchema, {})
     await mkdir(this.uploadDir, { recursive: true, mode: 0o700 })
     // Old uploads go: they are copies of the marketer's files, not the originals.

@@ -12,8 +12,9 @@ import {
   type npsReviewsSchema,
 } from '../../../shared/nps'
 import type { z } from 'zod'
-import type { ApiClient, ShopCredentials } from '../../api'
-import { toCsv } from '../../export/csv'
+import type { ApiClient } from '../../api'
+import { toCsv } from '../files/csv'
+import type { ShopDirectory, ShopProfile } from '../shops/shop-directory'
 import { ShopCache, isSettled, type DayState } from './cache'
 import { aggregate, compareScores, previousPeriod } from './maths'
 import { parseLabels, parseReviews, type Review } from './parse'
@@ -28,8 +29,8 @@ const STALE_MS = 10 * 60 * 1000
 export interface NpsServiceOptions {
   dataDir: string
   api: ApiClient
-  /** The active shop's credentials (throws when there is none). */
-  credentials: () => ShopCredentials
+  /** The screen shows the active shop's reviews. */
+  shops: ShopDirectory
   onProgress?: (p: NpsProgress) => void
   now?: () => number
   /** Days up to today that a refresh always fetches again. Default 2 (today, yesterday). */
@@ -41,7 +42,7 @@ type PeriodInput = z.output<typeof npsPeriodSchema>
 type ReviewsInput = z.output<typeof npsReviewsSchema>
 
 /** The demo shop's port changes every launch; the same shop should keep its cache. */
-function shopKeyOf(c: ShopCredentials): string {
+function shopKeyOf(c: ShopProfile): string {
   try {
     const u = new URL(c.apiHost)
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)
@@ -63,18 +64,18 @@ export class NpsService {
 
   /** Fetches what the cache lacks for the period and its previous period, then aggregates. */
   async load(input: LoadInput): Promise<NpsReport> {
-    const creds = this.opts.credentials()
-    return this.exclusive(creds.profileId, async () => {
-      const cache = await this.cacheFor(creds)
+    const shop = this.activeShop()
+    return this.exclusive(shop.profileId, async () => {
+      const cache = await this.cacheFor(shop)
       const { from, to } = this.clamp(input)
       const prev = previousPeriod(from, to)
-      const requests = await this.fill(cache, creds, daysBetween(prev.from, to), input.refresh)
+      const requests = await this.fill(cache, shop, daysBetween(prev.from, to), input.refresh)
       return this.report(cache, { ...input, from, to }, requests)
     })
   }
 
   async reviews(q: ReviewsInput): Promise<NpsReviewPage> {
-    const cache = await this.cacheFor(this.opts.credentials())
+    const cache = await this.cacheFor(this.activeShop())
     const rows = this.filtered(cache, q)
     return {
       total: rows.length,
@@ -92,7 +93,7 @@ export class NpsService {
   }
 
   async exportCsv(q: PeriodInput): Promise<ExportedFile> {
-    const cache = await this.cacheFor(this.opts.credentials())
+    const cache = await this.cacheFor(this.activeShop())
     const rows = this.filtered(cache, { ...q, withComment: false, sortField: 'time', sortOrder: 1 })
     const chName = nameLookup(cache.channels)
     const catName = nameLookup(cache.categories)
@@ -127,6 +128,11 @@ export class NpsService {
     }
   }
 
+  /** Resolved once per request, so a shop switch mid-load never mixes two shops' reviews. */
+  private activeShop(): ShopProfile {
+    return this.opts.shops.callable('active')
+  }
+
   /** One load per shop at a time: two windows fetching the same days would double the calls. */
   private exclusive<T>(key: string, run: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(key) ?? Promise.resolve()
@@ -138,14 +144,11 @@ export class NpsService {
     return next
   }
 
-  private cacheFor(creds: ShopCredentials): Promise<ShopCache> {
-    const key = `${creds.profileId}|${shopKeyOf(creds)}`
+  private cacheFor(shop: ShopProfile): Promise<ShopCache> {
+    const key = `${shop.profileId}|${shopKeyOf(shop)}`
     let cache = this.caches.get(key)
     if (!cache) {
-      cache = ShopCache.load(
-        ShopCache.fileFor(this.opts.dataDir, creds.profileId),
-        shopKeyOf(creds),
-      )
+      cache = ShopCache.load(ShopCache.fileFor(this.opts.dataDir, shop.profileId), shopKeyOf(shop))
       this.caches.set(key, cache)
     }
     return cache
@@ -161,7 +164,7 @@ export class NpsService {
   /** Fetches the days that need it; returns the number of requests made. */
   private async fill(
     cache: ShopCache,
-    creds: ShopCredentials,
+    shop: ShopProfile,
     days: string[],
     refresh: boolean,
   ): Promise<number> {
@@ -179,7 +182,11 @@ export class NpsService {
     let requests = 0
     let reviews = 0
     const fetchWindow = async (from: string, to: string): Promise<unknown[]> => {
-      const res = await this.opts.api.call('nps.reviews', creds, { date_from: from, date_to: to })
+      const res = await this.opts.api.call(
+        'nps.reviews',
+        { profileId: shop.profileId },
+        { date_from: from, date_to: to },
+      )
       return res.data
     }
     const onRequest = (rows: number): void => {
@@ -188,7 +195,7 @@ export class NpsService {
       this.opts.onProgress?.({ requests, reviews })
     }
     const [labels, results] = await Promise.all([
-      labelsNeeded ? this.fetchLabels(creds) : null,
+      labelsNeeded ? this.fetchLabels(shop) : null,
       Promise.all(
         contiguousRanges(wanted).map(async ([from, to]) => ({
           from,
@@ -229,11 +236,12 @@ export class NpsService {
   }
 
   private async fetchLabels(
-    creds: ShopCredentials,
+    shop: ShopProfile,
   ): Promise<{ channels: NpsLabel[]; categories: NpsLabel[] }> {
+    const ref = { profileId: shop.profileId }
     const [ch, cat] = await Promise.allSettled([
-      this.opts.api.call('nps.channels', creds),
-      this.opts.api.call('nps.categories', creds),
+      this.opts.api.call('nps.channels', ref),
+      this.opts.api.call('nps.categories', ref),
     ])
     return {
       channels: ch.status === 'fulfilled' ? parseLabels(ch.value.data) : [],

@@ -1,7 +1,6 @@
 import type { TableReadSettings } from '../../../shared/table-file'
 import type { BulkJobState, BulkMapping, SendDraft, SendRoute } from '../../../shared/sends'
 import { checkSend, describeIssue } from '../../../shared/sends-validate'
-import type { ShopCredentials } from '../../api'
 import type { BulkJournal, RowLine } from './bulk-journal'
 import type { SendsService } from './sends-service'
 
@@ -76,7 +75,6 @@ export class BulkRunner {
     private readonly deps: {
       journal: BulkJournal
       sends: SendsService
-      credentials: () => ShopCredentials
       source: RowSource
       onRow: (line: RowLine) => void
       onChange: () => void
@@ -137,7 +135,8 @@ export class BulkRunner {
       this.lastStart = Date.now()
       const recipient = { email: send.email ?? null, phone: send.phone ?? null }
       await this.record({ r: row.rowNumber, s: 'pending', ...recipient, t: now() })
-      const outcome = await this.deps.sends.deliver(send, this.deps.credentials())
+      // The job's own shop: switching the active shop never redirects a running job.
+      const outcome = await this.deps.sends.deliver(send, { profileId: this.job.profileId })
       await this.record({
         r: row.rowNumber,
         s: outcome.status,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AppFailure, keyedFailure } from '../../../shared/errors'
+import { keyedFailure } from '../../../shared/errors'
 import {
   bulkMappingSchema,
   bulkStartSchema,
@@ -10,8 +10,9 @@ import {
   type BulkJobState,
   type BulkStart,
 } from '../../../shared/sends'
-import { toCsv } from '../../export/csv'
+import { toCsv } from '../files/csv'
 import { tableReadSettingsSchema, type TableReadSettings } from '../../../shared/table-file'
+import type { Logger } from '../../log/logger'
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 import { BulkJournal, interruptedRows, replayJournal, type RowLine } from './bulk-journal'
 import {
@@ -21,7 +22,8 @@ import {
   type RowSource,
   type Sleep,
 } from './bulk-runner'
-import type { FilesLike, SendsService, ShopsLike } from './sends-service'
+import type { ShopDirectory } from '../shops/shop-directory'
+import type { FilesLike, SendsService } from './sends-service'
 
 const configSchema = z.object({
   id: z.string(),
@@ -48,12 +50,13 @@ interface Job {
 export interface BulkDeps {
   dataDir: string
   sends: SendsService
-  shops: ShopsLike
+  shops: ShopDirectory
   files: FilesLike
-  /** null until the table-file reader is wired in: bulk sends are then refused. */
-  source: RowSource | null
+  /** The rows of a job's file, as the table-file reader reads them. */
+  source: RowSource
   onChange?: (state: BulkJobState) => void
   sleep?: Sleep
+  log?: Logger
 }
 
 /**
@@ -65,12 +68,21 @@ export class BulkSends {
   private readonly dir: string
   private readonly lastAnnounced = new Map<string, { at: number; status: string }>()
 
-  constructor(private readonly deps: BulkDeps) {
+  private constructor(private readonly deps: BulkDeps) {
     this.dir = join(deps.dataDir, 'sends', 'jobs')
   }
 
+  static async open(deps: BulkDeps): Promise<BulkSends> {
+    const bulk = new BulkSends(deps)
+    // A damaged job folder must not take the send screen down: the jobs read so far stay.
+    await bulk
+      .load()
+      .catch((err: unknown) => deps.log?.error('bulk sends failed to load', { error: err }))
+    return bulk
+  }
+
   /** Replays every journal. Unfinished jobs come back paused: sending resumes only on request. */
-  async load(): Promise<void> {
+  private async load(): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 })
     for (const id of await readdir(this.dir)) {
       const config = await readJsonFile(
@@ -120,7 +132,7 @@ export class BulkSends {
       throw keyedFailure('INVALID_INPUT', 'bulk-needs-recipient')
     if (parsed.route === 'sms' && parsed.mapping.phone === null)
       throw keyedFailure('INVALID_INPUT', 'bulk-sms-needs-phone')
-    this.deps.shops.credentials(profileId) // no secret: refuse now, not at row 1
+    this.deps.shops.callable({ profileId }) // no secret: refuse now, not at row 1
     const config: BulkJobConfig = {
       id: randomUUID(),
       profileId,
@@ -199,7 +211,7 @@ export class BulkSends {
     const job = this.requireJob(jobId)
     const values = new Map<number, string[]>()
     const columns = job.config.mapping.variables.map((v) => v.column)
-    if (columns.length > 0 && this.deps.source) {
+    if (columns.length > 0) {
       try {
         for await (const row of this.deps.source(job.config)) {
           if (job.rows.has(row.rowNumber))
@@ -261,8 +273,7 @@ export class BulkSends {
       const runner = new BulkRunner(job.config, job.state, job.rows, {
         journal,
         sends: this.deps.sends,
-        credentials: () => this.deps.shops.credentials(job.config.profileId),
-        source: this.requireSource(),
+        source: this.deps.source,
         onRow: (line) => this.logRow(job.config, line),
         onChange: () => this.announce(job),
         ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
@@ -295,13 +306,7 @@ export class BulkSends {
 
   /** Rows in a bulk CSV, read as a job would read them, for the confirmation before Start. */
   count(fileId: string, table: TableReadSettings): Promise<number> {
-    return countRows(this.requireSource()({ fileId, table }))
-  }
-
-  private requireSource(): RowSource {
-    if (!this.deps.source)
-      throw new AppFailure('NOT_ALLOWED', 'Reading CSV files is not available in this version yet.')
-    return this.deps.source
+    return countRows(this.deps.source({ fileId, table }))
   }
 
   private logRow(config: BulkJobConfig, line: RowLine): void {

@@ -1,42 +1,73 @@
-import type { ApiClient } from '../../api'
-import type { EventBus } from '../../ipc/event-bus'
-import type { Logger } from '../../log/logger'
+import { keyedFailure } from '../../../shared/errors'
+import type { sendsChannels } from '../../../shared/contract/domains/sends'
+import { forward, type Feature, type FeatureDeps } from '../../feature'
+import { detectTableFile, readTableRows } from '../table-file'
 import { BulkSends } from './bulk-service'
-import { readTableRows } from '../table-file'
 import type { RowSource } from './bulk-runner'
 import { SendLog } from './send-log'
-import { sendsHandlers } from './sends-handlers'
-import { SendsService, type FilesLike, type ShopsLike } from './sends-service'
+import { SendsService } from './sends-service'
 
-export interface SendsSetup {
-  dataDir: string
-  api: ApiClient
-  shops: ShopsLike
-  files: FilesLike
-  events: EventBus
-  log?: Logger
-  /** Rows of a bulk CSV; the table-file reader unless a test injects its own. */
-  source?: RowSource | null
-}
+const CSV = 'text/csv;charset=utf-8'
+const stamp = (): string => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
 
-/** Builds the send log, the single-send service and the bulk jobs, and returns the handlers. */
-export async function createSendsHandlers(setup: SendsSetup) {
-  const log = await SendLog.open(setup.dataDir)
-  log.subscribe((entry) => setup.events.emit('sends:logged', entry))
-  const sends = new SendsService(setup.api, setup.shops, setup.files, log)
-  const bulk = new BulkSends({
-    dataDir: setup.dataDir,
+/** Transactional sends: single sends, the send log, and bulk jobs from a CSV. */
+export async function createSendsFeature(
+  deps: FeatureDeps & {
+    /** Rows of a bulk CSV; the table-file reader unless a test injects its own. */
+    source?: RowSource
+  },
+): Promise<Feature<keyof typeof sendsChannels>> {
+  const { files, shops, events } = deps
+  const log = await SendLog.open(deps.dataDir)
+  log.subscribe((entry) => events.emit('sends:logged', entry))
+  const sends = new SendsService({ ...deps, sendLog: log })
+  const bulk = await BulkSends.open({
+    ...deps,
     sends,
-    shops: setup.shops,
-    files: setup.files,
-    source:
-      setup.source === undefined
-        ? (job) => readTableRows(setup.files.pathOf(job.fileId), job.table)
-        : setup.source,
-    onChange: (state) => setup.events.emit('sends:bulk', state),
+    source: deps.source ?? ((job) => readTableRows(files.pathOf(job.fileId), job.table)),
+    onChange: (state) => events.emit('sends:bulk', state),
   })
-  await bulk
-    .load()
-    .catch((err: unknown) => setup.log?.error('bulk sends failed to load', { error: err }))
-  return sendsHandlers(sends, bulk, setup.shops, setup.files)
+
+  // Everything is per shop: the log and jobs of the shop selected in the header.
+  const active = (): string => shops.callable('active').profileId
+  // A job of another shop is not this screen's to steer or read, whatever id arrives.
+  const own = (jobId: string): string => {
+    if (!bulk.list(active()).some((j) => j.id === jobId))
+      throw keyedFailure('NOT_FOUND', 'bulk-gone')
+    return jobId
+  }
+  return {
+    handlers: {
+      ...forward(sends, {
+        'sends:preview': 'preview',
+        'sends:send': 'send',
+        'sends:status': 'status',
+        'sends:history': 'history',
+      }),
+      'sends:recent-codes': ({ route }) => log.recentCodes(active(), route),
+      'sends:log': (filter) => log.list(active(), filter),
+      'sends:reveal': ({ id }) => {
+        const found = log.reveal(active(), id)
+        if (!found) throw keyedFailure('NOT_FOUND', 'send-gone')
+        return found
+      },
+      'sends:log-export': ({ full, ...filter }) => ({
+        filename: `personaclick-sends-${stamp()}.csv`,
+        mimeType: CSV,
+        content: log.exportCsv(active(), filter, full),
+      }),
+      'sends:bulk-detect': ({ fileId, overrides }) =>
+        detectTableFile(files.pathOf(fileId), overrides ?? {}),
+      'sends:bulk-count': async ({ fileId, table }) => ({ rows: await bulk.count(fileId, table) }),
+      'sends:bulk-jobs': () => bulk.list(active()),
+      'sends:bulk-start': (input) => bulk.start(input, active()),
+      'sends:bulk-control': ({ jobId, action, ratePerSecond }) =>
+        bulk.control(own(jobId), action, ratePerSecond),
+      'sends:bulk-report': async ({ jobId }) => ({
+        ...(await bulk.report(own(jobId))),
+        mimeType: CSV,
+      }),
+    },
+    dispose: () => log.flush(),
+  }
 }

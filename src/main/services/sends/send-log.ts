@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { SendLogEntry, SendLogFilter, SendLogPage, SendRoute } from '../../../shared/sends'
 import { maskEmail, maskPhone } from '../../../shared/sends-validate'
-import { toCsv } from '../../export/csv'
+import { toCsv } from '../files/csv'
 
 /** Enough for months of ad-hoc sends plus a few large bulk jobs; older lines stay on disk. */
 const KEEP_IN_MEMORY = 100_000

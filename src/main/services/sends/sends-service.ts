@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { UTC, addDays, today } from '../../../shared/days'
 import { AppFailure, keyedFailure } from '../../../shared/errors'
-import type { IntakeFile } from '../../../shared/files'
-import type { ShopsState } from '../../../shared/shops'
 import type {
   NotificationStatus,
   SendDraft,
@@ -17,20 +15,31 @@ import {
   type NormalisedSend,
   type SendIssue,
 } from '../../../shared/sends-validate'
-import type { ApiClient, ApiFile, ShopCredentials } from '../../api'
-import { attachmentField, buildCurl, routePaths, sendParams } from './curl'
+import type { ApiClient, ApiFile, ShopRef } from '../../api'
+import { REDACTED } from '../../log/redact'
+import type { FileRegistry } from '../files/file-registry'
+import type { ShopDirectory, ShopProfile } from '../shops/shop-directory'
+import {
+  attachmentField,
+  buildCurl,
+  routeEndpoints,
+  sendParams,
+  sendUrl,
+  shownParams,
+} from './curl'
 import { classifySendError } from './outcome'
 import type { SendLog } from './send-log'
 
-export interface ShopsLike {
-  state(): ShopsState
-  credentials(id: string): ShopCredentials
-  activeCredentials(): ShopCredentials
-}
+export type FilesLike = Pick<FileRegistry, 'info' | 'pathOf'>
 
-export interface FilesLike {
-  info(fileId: string): IntakeFile
-  pathOf(fileId: string): string
+export interface SendsDeps {
+  api: ApiClient
+  shops: ShopDirectory
+  files: FilesLike
+  /** Every send, single or bulk, lands here. */
+  sendLog: SendLog
+  /** Per-attempt timeout for sends; the client's default otherwise. */
+  timeoutMs?: number
 }
 
 export interface SendOutcome {
@@ -51,59 +60,59 @@ export function invalidSend(issues: readonly SendIssue[]): AppFailure {
 
 /** Single sends, previews, curl and status checks; the bulk runner reuses `deliver`. */
 export class SendsService {
-  constructor(
-    private readonly api: ApiClient,
-    private readonly shops: ShopsLike,
-    private readonly files: FilesLike,
-    readonly log: SendLog,
-    /** Per-attempt timeout for sends; the client's default otherwise. */
-    private readonly timeoutMs?: number,
-  ) {}
+  private readonly api: ApiClient
+  private readonly shops: ShopDirectory
+  private readonly files: FilesLike
+  readonly log: SendLog
+  private readonly timeoutMs: number | undefined
+
+  constructor(deps: SendsDeps) {
+    this.api = deps.api
+    this.shops = deps.shops
+    this.files = deps.files
+    this.log = deps.sendLog
+    this.timeoutMs = deps.timeoutMs
+  }
 
   defaultCountry(profileId: string): string {
-    return this.shops.state().shops.find((s) => s.id === profileId)?.defaultCountry ?? 'US'
+    return this.shops.profile({ profileId }).defaultCountry
   }
 
   /** Validates against the active shop; refuses before any request. */
-  prepare(draft: SendDraft): { send: NormalisedSend; creds: ShopCredentials } {
-    const creds = this.shops.activeCredentials()
-    const { issues, send } = checkSend(draft, this.defaultCountry(creds.profileId))
+  prepare(draft: SendDraft): { send: NormalisedSend; shop: ShopProfile } {
+    const shop = this.shops.callable('active')
+    const { issues, send } = checkSend(draft, shop.defaultCountry)
     if (!send) throw invalidSend(issues)
     // Sizes as main sees the files, not as the page claims them.
     const sizes = send.attachments.map((a) => this.files.info(a.fileId).size)
     const limits = checkAttachmentLimits(sizes)
     if (limits.length > 0) throw invalidSend(limits)
-    return { send, creds }
+    return { send, shop }
   }
 
   preview(draft: SendDraft): SendPreview {
-    const { send, creds } = this.prepare(draft)
+    const { send, shop } = this.prepare(draft)
     const multipart = send.attachments.length > 0
     return {
       method: 'POST',
-      url: new URL(routePaths[send.route].slice(1), withSlash(creds.apiHost)).toString(),
+      url: sendUrl(send.route, shop.apiHost),
       encoding: multipart ? 'multipart' : 'json',
-      params: sendParams(send, creds.shopId, '[redacted]'),
+      params: shownParams(send, shop.shopId, REDACTED),
       files: send.attachments.map((a, i) => ({
         field: attachmentField(i),
         filename: a.name,
         size: this.files.info(a.fileId).size,
       })),
-      curl: buildCurl(send, creds.apiHost, creds.shopId),
+      curl: buildCurl(send, shop.apiHost, shop.shopId),
     }
   }
 
-  curl(draft: SendDraft): string {
-    const { send, creds } = this.prepare(draft)
-    return buildCurl(send, creds.apiHost, creds.shopId)
-  }
-
   async send(draft: SendDraft): Promise<SendLogEntry> {
-    const { send, creds } = this.prepare(draft)
+    const { send, shop } = this.prepare(draft)
     const files = await this.loadAttachments(send)
-    const outcome = await this.deliver(send, creds, files)
+    const outcome = await this.deliver(send, { profileId: shop.profileId }, files)
     return this.log.add({
-      profileId: creds.profileId,
+      profileId: shop.profileId,
       route: send.route,
       campaign: send.code,
       email: send.email ?? null,
@@ -117,14 +126,12 @@ export class SendsService {
   /** One request, never retried by us (the client retries only provably unsent ones). */
   async deliver(
     send: NormalisedSend,
-    creds: ShopCredentials,
+    shop: ShopRef,
     files: readonly ApiFile[] = [],
     signal?: AbortSignal,
   ): Promise<SendOutcome> {
-    const endpoint = send.route === 'sms' ? 'sms.transactional' : 'transact'
-    const { shop_id: _id, shop_secret: _secret, ...params } = sendParams(send, '', '')
     try {
-      const result = await this.api.call(endpoint, creds, params, {
+      const result = await this.api.call(routeEndpoints[send.route], shop, sendParams(send), {
         ...(files.length ? { files } : {}),
         ...(signal ? { signal } : {}),
         ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
@@ -135,11 +142,10 @@ export class SendsService {
     }
   }
 
-  async status(code: string): Promise<NotificationStatus> {
-    const creds = this.shops.activeCredentials()
+  async status({ code }: { code: string }): Promise<NotificationStatus> {
     const trimmed = code.trim()
     if (!trimmed) throw keyedFailure('INVALID_INPUT', 'message-code-required')
-    const result = await this.api.call('notifications.status', creds, { code: trimmed })
+    const result = await this.api.call('notifications.status', 'active', { code: trimmed })
     return { code: trimmed, data: result.data }
   }
 
@@ -147,18 +153,22 @@ export class SendsService {
    * "Check in notification history" for a send whose outcome is unknown: the recipient's
    * transactional messages since yesterday (no message code exists to look up).
    */
-  async history(entryId: string): Promise<unknown> {
-    const creds = this.shops.activeCredentials()
-    const who = this.log.reveal(creds.profileId, entryId)
+  async history({ id }: { id: string }): Promise<unknown> {
+    const { profileId } = this.shops.callable('active')
+    const who = this.log.reveal(profileId, id)
     if (!who) throw keyedFailure('NOT_FOUND', 'send-gone')
     const since = addDays(today(UTC), -1)
-    const result = await this.api.call('notifications.list', creds, {
-      ...(who.email ? { email: who.email } : { phone: who.phone }),
-      date_from: since,
-      type: 'transactional',
-      channel: 'email,sms,web_push,mobile_push',
-      limit: 50,
-    })
+    const result = await this.api.call(
+      'notifications.list',
+      { profileId },
+      {
+        ...(who.email ? { email: who.email } : { phone: who.phone }),
+        date_from: since,
+        type: 'transactional',
+        channel: 'email,sms,web_push,mobile_push',
+        limit: 50,
+      },
+    )
     return result.data
   }
 
@@ -173,8 +183,4 @@ export class SendsService {
     if (limits.length > 0) throw invalidSend(limits)
     return out
   }
-}
-
-function withSlash(host: string): string {
-  return host.endsWith('/') ? host : `${host}/`
 }

@@ -3,21 +3,26 @@ import { defaultSettings, settingsSchema, type Settings } from '../../../shared/
 import type { EventBus } from '../../ipc/event-bus'
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 
+export interface SettingsDeps {
+  dataDir: string
+  events: EventBus
+}
+
 /** Language and theme, kept in `settings.json` in the data folder. */
 export class SettingsService {
   private current: Settings = defaultSettings
   private readonly path: string
+  private readonly events: EventBus
 
-  constructor(
-    dataDir: string,
-    private readonly events: EventBus,
-  ) {
-    this.path = join(dataDir, 'settings.json')
+  private constructor(deps: SettingsDeps) {
+    this.path = join(deps.dataDir, 'settings.json')
+    this.events = deps.events
   }
 
-  async load(): Promise<Settings> {
-    this.current = await readJsonFile(this.path, settingsSchema, defaultSettings)
-    return this.current
+  static async open(deps: SettingsDeps): Promise<SettingsService> {
+    const service = new SettingsService(deps)
+    service.current = await readJsonFile(service.path, settingsSchema, defaultSettings)
+    return service
   }
 
   get(): Settings {

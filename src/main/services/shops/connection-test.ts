@@ -1,9 +1,9 @@
 import { AppFailure, type ErrorCode } from '../../../shared/errors'
 import type { ConnectionOutcome, ConnectionTestResult } from '../../../shared/shops'
-import type { ShopCredentials } from '../../api/types'
+import type { ShopRef } from '../../api/types'
 
 /** The one call the test needs: any client whose `call` throws AppFailure on failure. */
-export type ConnectionProbe = (shop: ShopCredentials) => Promise<unknown>
+export type ConnectionProbe = (shop: ShopRef) => Promise<unknown>
 
 const outcomes: Partial<Record<ErrorCode, [ConnectionOutcome, string]>> = {
   API_WRONG_SHOP_ID: [
@@ -40,7 +40,7 @@ const outcomes: Partial<Record<ErrorCode, [ConnectionOutcome, string]>> = {
  * outcome in a marketer's words: wrong shop id, wrong secret, unreachable, TLS, OK.
  */
 export async function testConnection(
-  shop: ShopCredentials | null,
+  shop: ShopRef | null,
   probe: ConnectionProbe,
 ): Promise<ConnectionTestResult> {
   const started = performance.now()

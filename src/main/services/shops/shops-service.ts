@@ -6,26 +6,38 @@ import type { ShopCredentials } from '../../api/types'
 import type { EventBus } from '../../ipc/event-bus'
 import type { Vault } from '../vault/vault'
 import { DEMO_SHOP_PROFILE_ID, demoShop, type DemoShopEndpoint } from './demo-shop'
-import type { ShopsFile, ShopsStore, StoredShop } from './shops-store'
+import type { ShopDirectory, ShopProfile, ShopRef } from './shop-directory'
+import { ShopsStore, type ShopsFile, type StoredShop } from './shops-store'
+
+export interface ShopsDeps {
+  dataDir: string
+  vault: Vault
+  events: EventBus
+}
 
 /**
  * Several shops at once (a marketer often runs several regions), one of them active.
  * The Demo shop is always there, backed by the in-process sandbox.
  */
-export class ShopsService {
+export class ShopsService implements ShopDirectory {
   private file: ShopsFile = { shops: [], activeId: null }
   private demo: DemoShopEndpoint | null = null
+  private readonly store: ShopsStore
+  private readonly vault: Vault
+  private readonly events: EventBus
 
-  constructor(
-    private readonly store: ShopsStore,
-    private readonly vault: Vault,
-    private readonly events: EventBus,
-  ) {}
+  private constructor(deps: ShopsDeps) {
+    this.store = new ShopsStore(deps.dataDir)
+    this.vault = deps.vault
+    this.events = deps.events
+  }
 
-  async load(): Promise<void> {
-    this.file = await this.store.read()
+  static async open(deps: ShopsDeps): Promise<ShopsService> {
+    const service = new ShopsService(deps)
+    service.file = await service.store.read()
     // First launch: the Demo shop is selected so the console opens full of data.
-    if (!this.file.activeId) this.file.activeId = DEMO_SHOP_PROFILE_ID
+    if (!service.file.activeId) service.file.activeId = DEMO_SHOP_PROFILE_ID
+    return service
   }
 
   /** Called once the sandbox listens; the Demo shop's address changes every launch. */
@@ -115,21 +127,35 @@ export class ShopsService {
     this.emit()
   }
 
-  /** For services in main only: never crosses IPC. */
-  credentials(id: string): ShopCredentials {
-    const shop = this.state().shops.find((s) => s.id === id)
-    if (!shop) throw keyedFailure('NOT_FOUND', 'shop-gone')
-    const secret = this.vault.get(id)
-    if (!secret) {
-      throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: shop.label })
-    }
-    return { profileId: id, apiHost: shop.apiHost, shopId: shop.shopId, secret }
+  profile(ref: ShopRef): ShopProfile {
+    const { id, label, apiHost, shopId, defaultCountry, timeZone } = this.find(ref)
+    return { profileId: id, label, apiHost, shopId, defaultCountry, timeZone }
   }
 
-  activeCredentials(): ShopCredentials {
-    const active = this.active()
-    if (!active) throw keyedFailure('NOT_FOUND', 'choose-shop')
-    return this.credentials(active.id)
+  callable(ref: ShopRef): ShopProfile {
+    const profile = this.profile(ref)
+    if (!this.vault.has(profile.profileId))
+      throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: profile.label })
+    return profile
+  }
+
+  /** For the API client only (its credential resolver): never crosses IPC, never a service's. */
+  credentials(ref: ShopRef): ShopCredentials {
+    const { profileId, label, apiHost, shopId } = this.profile(ref)
+    const secret = this.vault.get(profileId)
+    if (!secret) throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: label })
+    return { profileId, apiHost, shopId, secret }
+  }
+
+  private find(ref: ShopRef): Shop {
+    if (ref === 'active') {
+      const active = this.active()
+      if (!active) throw keyedFailure('NOT_FOUND', 'choose-shop')
+      return active
+    }
+    const shop = this.state().shops.find((s) => s.id === ref.profileId)
+    if (!shop) throw keyedFailure('NOT_FOUND', 'shop-gone')
+    return shop
   }
 
   private toShop(s: StoredShop): Shop {

@@ -13,6 +13,14 @@ const fileSchema = z.object({
 })
 type VaultFile = z.infer<typeof fileSchema>
 
+export interface VaultDeps {
+  dataDir: string
+  /** The OS keyring's encryption; null where there is none (the browser host). */
+  cipher: SecretCipher | null
+  /** Every secret read or stored is registered here, so logs and errors never show it. */
+  secrets: SecretRegistry
+}
+
 /**
  * Shop secrets. Encrypted with the OS keyring when there is a real one; otherwise kept in
  * memory only (lost on quit) unless the marketer explicitly accepts weak storage. The
@@ -24,15 +32,22 @@ export class Vault {
   private readonly memory = new Map<string, string>()
   private cipherUsable = false
 
-  constructor(
-    dataDir: string,
-    private readonly cipher: SecretCipher | null,
-    private readonly registry: SecretRegistry,
-  ) {
-    this.path = join(dataDir, 'secrets.json')
+  private readonly cipher: SecretCipher | null
+  private readonly registry: SecretRegistry
+
+  private constructor(deps: VaultDeps) {
+    this.path = join(deps.dataDir, 'secrets.json')
+    this.cipher = deps.cipher
+    this.registry = deps.secrets
   }
 
-  async load(): Promise<void> {
+  static async open(deps: VaultDeps): Promise<Vault> {
+    const vault = new Vault(deps)
+    await vault.load()
+    return vault
+  }
+
+  private async load(): Promise<void> {
     this.cipherUsable = this.cipher ? await this.cipher.isAvailable() : false
     this.file = await readJsonFile(this.path, fileSchema, { allowWeak: false, entries: {} })
     for (const [id, entry] of Object.entries(this.file.entries)) {

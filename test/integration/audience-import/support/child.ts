@@ -13,7 +13,10 @@ if (cmd === 'start') {
   const f = await files.registerPath(csvPath!)
   const review = await validated(service, f.fileId)
   say({ phase: 'review', counts: review.counts })
-  await service.start(review.id, { batchSize: 100, dryRun: false, subscriptions: {} })
+  await service.start({
+    jobId: review.id,
+    options: { batchSize: 100, dryRun: false, subscriptions: {} },
+  })
   say({ phase: 'uploading', id: review.id })
   say({ phase: 'ended', state: await service.settled(review.id) })
 } else {
@@ -24,6 +27,6 @@ if (cmd === 'start') {
     interrupted: job?.interrupted,
     batchesDone: job?.upload.batchesDone,
   })
-  await service.resume(job!.id)
+  await service.resume({ jobId: job!.id })
   say({ phase: 'ended', state: await service.settled(job!.id) })
 }

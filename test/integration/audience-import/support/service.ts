@@ -2,45 +2,31 @@ import { createApiClient } from '../../../../src/main/api'
 import { SecretRegistry } from '../../../../src/main/log/redact'
 import { ImportService } from '../../../../src/main/services/audience-import/import-service'
 import { FileRegistry } from '../../../../src/main/services/files/file-registry'
-import { DEMO_SHOP } from '../../../../src/sandbox'
+import { oneShop } from '../../../support/shops'
 
 /**
  * The import service wired as core.ts does, against a sandbox at `sandboxUrl`, with a
  * real API client over real HTTP (short backoff so fault tests stay quick).
  */
 export async function importServiceFor(dataDir: string, sandboxUrl: string) {
-  const files = new FileRegistry(dataDir)
-  await files.load()
+  const files = await FileRegistry.open({ dataDir })
+  const shop = oneShop(sandboxUrl)
   const api = createApiClient({
     transport: (url, init) => fetch(url, init),
+    credentials: shop.credentials,
     secrets: new SecretRegistry(),
     baseDelayMs: 5,
     maxDelayMs: 50,
     maxRetries: 12,
     timeoutMs: 10_000,
   })
-  const creds = {
-    profileId: 'demo',
-    apiHost: sandboxUrl,
-    shopId: DEMO_SHOP.shopId,
-    secret: DEMO_SHOP.secret,
-  }
-  const service = new ImportService({
-    dataDir,
-    api,
-    files,
-    shops: {
-      credentials: () => creds,
-      state: () => ({ activeId: 'demo', shops: [{ id: 'demo', defaultCountry: 'RU' }] }),
-    },
-  })
-  await service.load()
+  const service = await ImportService.open({ dataDir, api, files, shops: shop.shops })
   return { service, files }
 }
 
 /** Detect, map automatically, validate and wait for the review. */
 export async function validated(service: ImportService, fileId: string) {
-  const d = await service.detect(fileId)
+  const d = await service.detect({ fileId })
   const job = await service.validate({
     fileId,
     table: {

@@ -1,4 +1,4 @@
-import type { ActivityFilter, ActivityPage, ActivityRecord } from './types'
+import type { ActivityFilter, ActivityPage, ActivityRecord } from '../../../shared/activity'
 
 export function matches(r: ActivityRecord, f: ActivityFilter): boolean {
   if (f.profileId !== undefined && r.profileId !== f.profileId) return false

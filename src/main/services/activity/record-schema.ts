@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ActivityRecord } from './types'
+import type { ActivityRecord } from '../../../shared/activity'
 
 /**
  * Lines read back from the activity file are checked: the file lives in user data, may be

@@ -1,4 +1,4 @@
-import type { SecretRegistry } from '../log/redact'
+import type { SecretRegistry } from '../../log/redact'
 
 /**
  * Makes request parameters fit for the activity log: secrets redacted (by key and by value),
@@ -55,7 +55,7 @@ export function summariseParams(
   secrets: SecretRegistry,
   limits: SummariseLimits = defaultLimits,
 ): Record<string, unknown> {
-  // Redact first (key names such as shop_secret/token, and registered secret values), then
+  // Redact first (secret-like key names such as a token, and registered secret values), then
   // shrink: the summary must never be able to preserve a secret the redaction would remove.
   const redacted = secrets.redact(summarise(params, limits, 0, false))
   const shrunk = summarise(redacted, limits, 0, true)

@@ -1,4 +1,4 @@
-import type { ApiCallRecord } from '../api/types'
+import type { ApiCallRecord } from '../../api/types'
 import type { ActivityLog } from './store'
 
 /** The client's onCall hook, feeding the activity log: `createApiClient({ onCall: activityHook(log) })`. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ApiCallRecord } from '../api/types'
-import type { Logger } from '../log/logger'
+import type { ApiCallRecord } from '../../api/types'
+import type { Logger } from '../../log/logger'
 import { activityCsv } from './csv'
 import { select } from './filter'
 import { parseRecordLine } from './record-schema'
-import type { ActivityFilter, ActivityPage, ActivityRecord } from './types'
+import type { ActivityFilter, ActivityPage, ActivityRecord } from '../../../shared/activity'
 
 export interface ActivityLogOptions {
   dataDir: string

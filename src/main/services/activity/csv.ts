@@ -1,5 +1,5 @@
-import { toCsv, type CsvValue } from '../export/csv'
-import type { ActivityRecord } from './types'
+import { toCsv, type CsvValue } from '../files/csv'
+import type { ActivityRecord } from '../../../shared/activity'
 
 const HEADER = [
   'id',

@@ -1,5 +1,0 @@
-export { ActivityLog, type ActivityLogOptions, type ActivityListener } from './store'
-export { activityHook } from './wire'
-export { activityCsv } from './csv'
-export { summariseParams, defaultLimits, type SummariseLimits } from './summarise'
-export type { ActivityFilter, ActivityPage, ActivityRecord } from './types'
