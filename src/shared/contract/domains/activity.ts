@@ -1,10 +1,16 @@
-import { activityFilterSchema, type ActivityPage } from '../../activity'
+import { activityFilterSchema, type ActivityPage, type ActivityRecord } from '../../activity'
 import type { ExportedFile } from '../../files'
-import { channel } from '../define'
+import { channel, event } from '../define'
 import { noInput } from './common'
 
 export const activityChannels = {
   'activity:list': channel<ActivityPage>()(activityFilterSchema),
   'activity:clear': channel<{ cleared: true }>()(noInput),
   'activity:export': channel<ExportedFile>()(activityFilterSchema),
+} as const
+
+export const activityEvents = {
+  /** A new API call was recorded (already redacted). */
+  'activity:recorded': event<ActivityRecord>(),
+  'activity:cleared': event<Record<string, never>>(),
 } as const

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AppInfo } from '../../app-info'
 import { settingsSchema, type Settings } from '../../settings'
-import { channel } from '../define'
+import { channel, event } from '../define'
 import { noInput } from './common'
 
 export const appChannels = {
@@ -11,4 +11,8 @@ export const appChannels = {
   ),
   'settings:get': channel<Settings>()(noInput),
   'settings:update': channel<Settings>()(settingsSchema.partial().strict()),
+} as const
+
+export const appEvents = {
+  'settings:changed': event<Settings>(),
 } as const

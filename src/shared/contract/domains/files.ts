@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { filePurposes, fileIdSchema, type IntakeFile, type RecentFile } from '../../files'
-import { channel } from '../define'
+import { channel, event } from '../define'
 
 export const filesChannels = {
   /** The native open dialog (Electron). The browser host answers with an empty list. */
@@ -16,4 +16,9 @@ export const filesChannels = {
   'files:info': channel<IntakeFile>()(fileIdSchema),
   /** Deletes an uploaded copy; a file dropped in place is only forgotten, never deleted. */
   'files:forget': channel<{ forgotten: true }>()(fileIdSchema),
+} as const
+
+export const filesEvents = {
+  /** Files dropped onto an Electron window (the preload saw the drop and told main). */
+  'files:dropped': event<IntakeFile[]>(),
 } as const

@@ -11,11 +11,11 @@ import {
 } from '../../import'
 import { tableOverridesSchema } from '../../table-file'
 import { noInput } from './common'
-import { channel } from '../define'
+import { channel, event } from '../define'
 
 const jobId = z.object({ jobId: z.string().uuid() }).strict()
 
-/** Audience import (issue 4): detect → map → validate (worker) → review → upload job. */
+/** Audience import: detect → map → validate (worker) → review → upload job. */
 export const importChannels = {
   'import:detect': channel<DetectResult>()(
     z.object({ fileId: z.string().uuid(), overrides: tableOverridesSchema.default({}) }).strict(),
@@ -49,4 +49,9 @@ export const importChannels = {
       .strict(),
   ),
   'import:delete-mapping': channel<SavedMapping[]>()(z.object({ id: z.string().uuid() }).strict()),
+} as const
+
+export const importEvents = {
+  /** An audience import's status or progress changed. */
+  'import:job': event<ImportJobState>(),
 } as const

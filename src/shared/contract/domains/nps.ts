@@ -3,10 +3,11 @@ import {
   npsLoadSchema,
   npsPeriodSchema,
   npsReviewsSchema,
+  type NpsProgress,
   type NpsReport,
   type NpsReviewPage,
 } from '../../nps'
-import { channel } from '../define'
+import { channel, event } from '../define'
 
 export const npsChannels = {
   /** Fetches what the cache lacks for the active shop, then computes every metric. */
@@ -15,4 +16,9 @@ export const npsChannels = {
   'nps:reviews': channel<NpsReviewPage>()(npsReviewsSchema),
   /** The period's reviews as CSV (formula-safe), from the cache. */
   'nps:export': channel<ExportedFile>()(npsPeriodSchema),
+} as const
+
+export const npsEvents = {
+  /** Requests and reviews fetched so far by a running NPS load. */
+  'nps:progress': event<NpsProgress>(),
 } as const

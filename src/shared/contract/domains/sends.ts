@@ -17,7 +17,7 @@ import {
   tableReadSettingsSchema,
   type TableFileDetection,
 } from '../../table-file'
-import { channel } from '../define'
+import { channel, event } from '../define'
 import { noInput } from './common'
 
 /** Transactional sends for the active shop (see src/shared/sends.ts). */
@@ -50,4 +50,11 @@ export const sendsChannels = {
   'sends:bulk-start': channel<BulkJobState>()(bulkStartSchema),
   'sends:bulk-control': channel<BulkJobState>()(bulkControlSchema),
   'sends:bulk-report': channel<ExportedFile>()(z.object({ jobId: z.string().uuid() }).strict()),
+} as const
+
+export const sendsEvents = {
+  /** A send was logged (recipient masked). */
+  'sends:logged': event<SendLogEntry>(),
+  /** A bulk send's progress or status changed. */
+  'sends:bulk': event<BulkJobState>(),
 } as const

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { shopDraftSchema, type ConnectionTestResult, type Shop, type ShopsState } from '../../shops'
-import { channel } from '../define'
+import { channel, event } from '../define'
 import { byId, noInput } from './common'
 
 export const shopsChannels = {
@@ -10,4 +10,8 @@ export const shopsChannels = {
   'shops:set-active': channel<ShopsState>()(byId),
   'shops:test-connection': channel<ConnectionTestResult>()(byId),
   'shops:allow-weak-secrets': channel<ShopsState>()(z.object({ allow: z.boolean() }).strict()),
+} as const
+
+export const shopsEvents = {
+  'shops:changed': event<ShopsState>(),
 } as const

@@ -1,0 +1,21 @@
+import { activityChannels, activityEvents } from './activity'
+import { appChannels, appEvents } from './app'
+import { filesChannels, filesEvents } from './files'
+import { importChannels, importEvents } from './import'
+import { npsChannels, npsEvents } from './nps'
+import { sendsChannels, sendsEvents } from './sends'
+import { shopsChannels, shopsEvents } from './shops'
+
+/**
+ * Every domain of the contract: the requests its screen makes of main and the events main
+ * pushes to it, declared side by side in ./<domain>.ts. A new screen adds one line here.
+ */
+export const domains = [
+  { channels: appChannels, events: appEvents },
+  { channels: shopsChannels, events: shopsEvents },
+  { channels: activityChannels, events: activityEvents },
+  { channels: filesChannels, events: filesEvents },
+  { channels: importChannels, events: importEvents },
+  { channels: npsChannels, events: npsEvents },
+  { channels: sendsChannels, events: sendsEvents },
+] as const
