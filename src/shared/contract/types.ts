@@ -30,5 +30,3 @@ export interface PcBridge {
   ): Promise<InvokeResult<ChannelOutput<C>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
 }
-
-export const bridgeKeys = ['invoke', 'on'] as const satisfies readonly (keyof PcBridge)[]
