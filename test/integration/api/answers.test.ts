@@ -114,7 +114,7 @@ describe('answer schemas against the Demo shop', () => {
     // As if PersonaClick started sending the list name as an object.
     ;(list as unknown as { name: unknown }).name = { en: name }
     try {
-      const f = await failureOf(h.client.call('promoCodes.list', h.shop))
+      const f = await failureOf(h.client.call('promoCodes.list', 'active'))
       expect(f.appError.details).toMatchObject({
         messageKey: 'answer-unknown',
         endpoint: 'promoCodes.list',
