@@ -1,44 +1,29 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import type { ActivityFilter, ActivityRecord } from '../../../shared/activity'
-import { invoke, onEvent } from '../api'
+import { computed, ref } from 'vue'
+import type { ActivityFilter, ActivityPage } from '../../../shared/activity'
+import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
+import { useRemote } from '../composables/use-remote'
 
-/** The activity log: newest first, filtered in main, refreshed as calls are recorded. */
+/**
+ * The activity log: newest first, filtered in main, refreshed as calls are recorded. It
+ * spans every shop (the screen filters by shop), so a shop switch does not reload it.
+ */
 export const useActivityStore = defineStore('activity', () => {
-  const items = ref<ActivityRecord[]>([])
-  const total = ref(0)
   const filter = ref<ActivityFilter>({})
-  const loading = ref(false)
-  const error = ref<Error | null>(null)
-  let subscribed = false
-  let refreshTimer: ReturnType<typeof setTimeout> | null = null
+  const remote = useRemote<ActivityPage>(
+    () => invoke('activity:list', { ...filter.value, limit: 10_000 }),
+    {
+      initial: () => ({ items: [], total: 0 }),
+      // Calls arrive in bursts (imports, retries): refresh at most a few times a second.
+      refreshOn: ['activity:recorded', 'activity:cleared'],
+      throttleMs: 300,
+      perShop: false,
+    },
+  )
 
   async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const page = await invoke('activity:list', { ...filter.value, limit: 10_000 })
-      items.value = page.items
-      total.value = page.total
-    } catch (err) {
-      error.value = err as Error
-    } finally {
-      loading.value = false
-    }
-    if (!subscribed) {
-      subscribed = true
-      // Calls arrive in bursts (imports, retries): refresh at most a few times a second.
-      const refreshSoon = (): void => {
-        if (refreshTimer) return
-        refreshTimer = setTimeout(() => {
-          refreshTimer = null
-          void load()
-        }, 300)
-      }
-      onEvent('activity:recorded', refreshSoon)
-      onEvent('activity:cleared', refreshSoon)
-    }
+    await remote.load()
   }
 
   async function setFilter(next: ActivityFilter): Promise<void> {
@@ -55,5 +40,15 @@ export const useActivityStore = defineStore('activity', () => {
     downloadFile(await invoke('activity:export', filter.value))
   }
 
-  return { items, total, filter, loading, error, load, setFilter, clear, exportCsv }
+  return {
+    items: computed(() => remote.data.value.items),
+    total: computed(() => remote.data.value.total),
+    filter,
+    loading: remote.loading,
+    error: remote.error,
+    load,
+    setFilter,
+    clear,
+    exportCsv,
+  }
 })

@@ -1,24 +1,13 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
 import type { AppInfo } from '../../../shared/app-info'
 import { invoke } from '../api'
+import { useRemote } from '../composables/use-remote'
 
+/** Versions and the host the console runs in (About); the same for every shop. */
 export const useAppInfoStore = defineStore('appInfo', () => {
-  const info = ref<AppInfo | null>(null)
-  const error = ref<Error | null>(null)
-  const loading = ref(false)
-
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      info.value = await invoke('app:info', {})
-    } catch (err) {
-      error.value = err as Error
-    } finally {
-      loading.value = false
-    }
-  }
-
-  return { info, error, loading, load }
+  const remote = useRemote<AppInfo | null>(() => invoke('app:info', {}), {
+    initial: () => null,
+    perShop: false,
+  })
+  return { info: remote.data, error: remote.error, loading: remote.loading, load: remote.load }
 })

@@ -12,45 +12,36 @@ import type {
   UploadOptions,
 } from '../../../shared/import'
 import type { TableFileOverrides } from '../../../shared/table-file'
-import { invoke, onEvent } from '../api'
+import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
+import { useAction, useEvent, useRemote } from '../composables/use-remote'
+import { useShopsStore } from './shops'
 
 /** Audience import: the current file's detection, the current job, and the history. */
 export const useImportStore = defineStore('import', () => {
   const detected = ref<DetectResult | null>(null)
   const job = ref<ImportJobState | null>(null)
   const issues = ref<RejectedRow[]>([])
-  const history = ref<ImportJobState[]>([])
-  const busy = ref(false)
-  /** The last failure as main reported it; the screen words it with useErrorText. */
-  const error = ref<unknown>(null)
-  let unsubscribe: (() => void) | null = null
+  const shops = useShopsStore()
+  // The wizard's calls share one busy flag and one failure, worded by the screen.
+  const { busy, error, run } = useAction()
+  const history = useRemote<ImportJobState[]>(() => invoke('import:jobs', {}), {
+    initial: () => [],
+  })
 
-  function listen(): void {
-    unsubscribe ??= onEvent('import:job', (s) => {
-      if (job.value?.id === s.id) {
-        const wasValidating = job.value.status === 'validating'
-        job.value = s
-        if (wasValidating && s.status === 'review') void loadIssues()
-      }
-      const i = history.value.findIndex((h) => h.id === s.id)
-      if (i >= 0) history.value[i] = s
-      else history.value.unshift(s)
-    })
-  }
-
-  async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    busy.value = true
-    error.value = null
-    try {
-      return await fn()
-    } catch (err) {
-      error.value = err
-      return undefined
-    } finally {
-      busy.value = false
+  useEvent('import:job', (s) => {
+    if (job.value?.id === s.id) {
+      const wasValidating = job.value.status === 'validating'
+      job.value = s
+      if (wasValidating && s.status === 'review') void loadIssues()
     }
-  }
+    // A job still running for the previous shop does not belong in this shop's history.
+    if (s.profileId !== shops.activeId) return
+    const jobs = history.data.value
+    const i = jobs.findIndex((h) => h.id === s.id)
+    if (i >= 0) jobs[i] = s
+    else jobs.unshift(s)
+  })
 
   const detect = (file: IntakeFile, overrides: TableFileOverrides = {}) =>
     run(async () => {
@@ -92,7 +83,7 @@ export const useImportStore = defineStore('import', () => {
     })
   const report = (jobId: string) =>
     run(async () => downloadFile(await invoke('import:error-report', { jobId })))
-  const loadHistory = () => run(async () => (history.value = await invoke('import:jobs', {})))
+  const loadHistory = () => history.load()
   const saveMapping = (name: string, mapping: ColumnMapping) =>
     run(async () => {
       const saved = await invoke('import:save-mapping', {
@@ -118,10 +109,9 @@ export const useImportStore = defineStore('import', () => {
     detected,
     job,
     issues,
-    history,
+    history: history.data,
     busy,
     error,
-    listen,
     detect,
     validate,
     start,

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { addDays, addYears, today } from '../../../shared/days'
 import {
   NPS_TIME_ZONE,
@@ -9,8 +9,9 @@ import {
   type NpsReport,
   type NpsReviewRow,
 } from '../../../shared/nps'
-import { invoke, onEvent } from '../api'
+import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
+import { asApiError, latestWins, useEvent, useRemote } from '../composables/use-remote'
 
 export const npsPresets = ['d7', 'd30', 'd90', 'm12', 'custom'] as const
 export type NpsPreset = (typeof npsPresets)[number]
@@ -36,13 +37,6 @@ export const useNpsStore = defineStore('nps', () => {
   const category = ref<string | null>(null)
   const bucket = ref<NpsBucket>('day')
 
-  const report = shallowRef<NpsReport | null>(null)
-  const loading = ref(false)
-  const error = ref<Error | null>(null)
-  const progress = ref<NpsProgress | null>(null)
-  let loadSeq = 0
-  let subscribed = false
-
   const period = computed(() =>
     preset.value === 'custom' ? custom.value : presetPeriod(preset.value),
   )
@@ -52,28 +46,23 @@ export const useNpsStore = defineStore('nps', () => {
     ...(category.value ? { category: category.value } : {}),
   }))
 
+  const remote = useRemote<NpsReport | null>(
+    () => invoke('nps:load', { ...filters.value, bucket: bucket.value, refresh: refreshing }),
+    { initial: () => null, shallow: true },
+  )
+  const progress = ref<NpsProgress | null>(null)
+  let refreshing = false
+  useEvent('nps:progress', (p) => {
+    if (remote.loading.value) progress.value = p
+  })
+
+  /** `refresh`: fetch again what main has cached. A newer request (a new period) wins. */
   async function load(refresh = false): Promise<void> {
-    if (!subscribed) {
-      subscribed = true
-      onEvent('nps:progress', (p) => {
-        if (loading.value) progress.value = p
-      })
-    }
-    const seq = ++loadSeq
-    loading.value = true
-    error.value = null
+    refreshing = refresh
     progress.value = null
-    try {
-      const next = await invoke('nps:load', { ...filters.value, bucket: bucket.value, refresh })
-      // A newer request (the user changed the period meanwhile) wins.
-      if (seq !== loadSeq) return
-      report.value = next
-      await resetExplorer()
-    } catch (err) {
-      if (seq === loadSeq) error.value = err as Error
-    } finally {
-      if (seq === loadSeq) loading.value = false
-    }
+    const loaded = remote.load()
+    refreshing = false
+    await loaded
   }
 
   async function exportCsv(): Promise<void> {
@@ -91,7 +80,7 @@ export const useNpsStore = defineStore('nps', () => {
   const rows = shallowRef<ExplorerRow[]>([])
   const total = ref(0)
   const rowsLoading = ref(false)
-  let explorerSeq = 0
+  const pages = latestWins()
 
   const explorerQuery = () => ({
     ...filters.value,
@@ -105,7 +94,7 @@ export const useNpsStore = defineStore('nps', () => {
 
   async function fetchRows(offset: number, limit: number, seq: number): Promise<void> {
     const page = await invoke('nps:reviews', { ...explorerQuery(), offset, limit })
-    if (seq !== explorerSeq) return
+    if (!pages.isCurrent(seq)) return
     const next = rows.value.length === page.total ? rows.value.slice() : blank(page.total)
     page.rows.forEach((r, i) => (next[offset + i] = r))
     total.value = page.total
@@ -113,17 +102,27 @@ export const useNpsStore = defineStore('nps', () => {
   }
 
   async function resetExplorer(): Promise<void> {
-    const seq = ++explorerSeq
+    const seq = pages.next()
     rowsLoading.value = true
     try {
       rows.value = []
       await fetchRows(0, PAGE, seq)
     } catch (err) {
-      if (seq === explorerSeq) error.value = err as Error
+      if (pages.isCurrent(seq)) remote.error.value = asApiError(err)
     } finally {
-      if (seq === explorerSeq) rowsLoading.value = false
+      if (pages.isCurrent(seq)) rowsLoading.value = false
     }
   }
+
+  // Every new report (a new period, filter or shop) starts the explorer over.
+  watch(remote.data, (report) => {
+    if (report) void resetExplorer()
+    else {
+      pages.next()
+      rows.value = []
+      total.value = 0
+    }
+  })
 
   /** The virtual scroller asks for rows first..last; fetch the ones still missing. */
   async function ensureRows(first: number, last: number): Promise<void> {
@@ -132,7 +131,7 @@ export const useNpsStore = defineStore('nps', () => {
     let start = from
     while (start < to && rows.value[start]?.id !== undefined) start++
     if (start >= to) return
-    await fetchRows(start, Math.max(PAGE, to - start), explorerSeq).catch(() => undefined)
+    await fetchRows(start, Math.max(PAGE, to - start), pages.current()).catch(() => undefined)
   }
 
   function openBucket(range: { from: string; to: string }): void {
@@ -148,9 +147,9 @@ export const useNpsStore = defineStore('nps', () => {
     category,
     bucket,
     period,
-    report,
-    loading,
-    error,
+    report: remote.data,
+    loading: remote.loading,
+    error: remote.error,
     progress,
     load,
     exportCsv,

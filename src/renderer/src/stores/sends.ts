@@ -1,67 +1,41 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import type {
-  BulkJobState,
-  BulkStart,
-  SendDraft,
-  SendLogEntry,
-  SendLogFilter,
-} from '../../../shared/sends'
-import type { TableReadSettings } from '../../../shared/table-file'
-import { invoke, onEvent } from '../api'
+import { computed, ref } from 'vue'
+import type { BulkJobState, BulkStart, SendLogFilter, SendLogPage } from '../../../shared/sends'
+import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
+import { useEvent, useRemote } from '../composables/use-remote'
+import { useShopsStore } from './shops'
 
-/** Transactional sends of the active shop: the log, bulk jobs, and the calls the forms make. */
+/**
+ * Transactional sends of the active shop: the log and the bulk jobs. One-off calls the
+ * forms make (preview, send, status) hold no shared state, so the forms invoke them.
+ */
 export const useSendsStore = defineStore('sends', () => {
-  const log = ref<SendLogEntry[]>([])
-  const total = ref(0)
   const filter = ref<SendLogFilter>({})
-  const loading = ref(false)
-  const error = ref<Error | null>(null)
-  const jobs = ref<BulkJobState[]>([])
-  let subscribed = false
-  let timer: ReturnType<typeof setTimeout> | null = null
-
-  function subscribe(): void {
-    if (subscribed) return
-    subscribed = true
+  const log = useRemote<SendLogPage>(() => invoke('sends:log', { ...filter.value, limit: 5000 }), {
+    initial: () => ({ items: [], total: 0 }),
     // Bulk sends log hundreds of rows a second: refresh the list a few times a second at most.
-    onEvent('sends:logged', () => {
-      if (timer) return
-      timer = setTimeout(() => {
-        timer = null
-        void loadLog()
-      }, 400)
-    })
-    onEvent('sends:bulk', (state) => {
-      const i = jobs.value.findIndex((j) => j.id === state.id)
-      if (i >= 0) jobs.value.splice(i, 1, state)
-      else jobs.value.unshift(state)
-    })
-    onEvent('shops:changed', () => {
-      void loadLog()
-      void loadJobs()
-    })
-  }
+    refreshOn: ['sends:logged'],
+    throttleMs: 400,
+  })
+  const jobs = useRemote<BulkJobState[]>(() => invoke('sends:bulk-jobs', {}), {
+    initial: () => [],
+  })
+  const shops = useShopsStore()
+  useEvent('sends:bulk', (state) => {
+    // A job still running for the previous shop is not listed under this one.
+    if (state.profileId !== shops.activeId) return
+    const i = jobs.data.value.findIndex((j) => j.id === state.id)
+    if (i >= 0) jobs.data.value.splice(i, 1, state)
+    else jobs.data.value.unshift(state)
+  })
 
   async function loadLog(): Promise<void> {
-    subscribe()
-    loading.value = true
-    error.value = null
-    try {
-      const page = await invoke('sends:log', { ...filter.value, limit: 5000 })
-      log.value = page.items
-      total.value = page.total
-    } catch (err) {
-      error.value = err as Error
-    } finally {
-      loading.value = false
-    }
+    await log.load()
   }
 
   async function loadJobs(): Promise<void> {
-    subscribe()
-    jobs.value = await invoke('sends:bulk-jobs', {})
+    await jobs.load()
   }
 
   async function setFilter(next: SendLogFilter): Promise<void> {
@@ -69,28 +43,23 @@ export const useSendsStore = defineStore('sends', () => {
     await loadLog()
   }
 
+  async function startBulk(input: BulkStart): Promise<void> {
+    await invoke('sends:bulk-start', input)
+    await loadJobs()
+  }
+
   return {
-    log,
-    total,
+    log: computed(() => log.data.value.items),
+    total: computed(() => log.data.value.total),
     filter,
-    loading,
-    error,
-    jobs,
+    loading: log.loading,
+    error: log.error,
+    jobs: jobs.data,
+    jobsError: jobs.error,
     loadLog,
     loadJobs,
     setFilter,
-    preview: (draft: SendDraft) => invoke('sends:preview', draft),
-    send: (draft: SendDraft) => invoke('sends:send', draft),
-    status: (code: string) => invoke('sends:status', { code }),
-    history: (id: string) => invoke('sends:history', { id }),
-    recentCodes: (route: SendDraft['route']) => invoke('sends:recent-codes', { route }),
-    reveal: (id: string) => invoke('sends:reveal', { id }),
-    detect: (fileId: string) => invoke('sends:bulk-detect', { fileId }),
-    countBulk: (fileId: string, table: TableReadSettings) =>
-      invoke('sends:bulk-count', { fileId, table }),
-    startBulk: (input: BulkStart) => invoke('sends:bulk-start', input),
-    control: (jobId: string, action: 'pause' | 'resume' | 'cancel') =>
-      invoke('sends:bulk-control', { jobId, action }),
+    startBulk,
     async exportLog(full = false): Promise<void> {
       downloadFile(await invoke('sends:log-export', { ...filter.value, full }))
     },

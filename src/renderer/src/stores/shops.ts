@@ -1,34 +1,28 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ConnectionTestResult, ShopDraft, ShopsState } from '../../../shared/shops'
-import { invoke, onEvent } from '../api'
+import { invoke } from '../api'
+import { useEvent, useRemote } from '../composables/use-remote'
 
 /** Shops as main reports them (never a secret), kept live by the `shops:changed` event. */
 export const useShopsStore = defineStore('shops', () => {
-  const state = ref<ShopsState | null>(null)
-  const error = ref<Error | null>(null)
-  const loading = ref(false)
+  // The list itself is not per shop: it is what a switch chooses from.
+  const remote = useRemote<ShopsState | null>(() => invoke('shops:list', {}), {
+    initial: () => null,
+    perShop: false,
+  })
+  const state = remote.data
+  useEvent('shops:changed', (next) => (state.value = next))
   const testing = ref<Record<string, boolean>>({})
   const lastTest = ref<Record<string, ConnectionTestResult>>({})
-  let subscribed = false
 
   const shops = computed(() => state.value?.shops ?? [])
-  const active = computed(() => shops.value.find((s) => s.id === state.value?.activeId) ?? null)
+  /** The shop every per-shop screen shows; null until the list has loaded. */
+  const activeId = computed(() => state.value?.activeId ?? null)
+  const active = computed(() => shops.value.find((s) => s.id === activeId.value) ?? null)
 
   async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      state.value = await invoke('shops:list', {})
-      if (!subscribed) {
-        subscribed = true
-        onEvent('shops:changed', (next) => (state.value = next))
-      }
-    } catch (err) {
-      error.value = err as Error
-    } finally {
-      loading.value = false
-    }
+    await remote.load()
   }
 
   async function save(draft: ShopDraft) {
@@ -61,9 +55,10 @@ export const useShopsStore = defineStore('shops', () => {
   return {
     state,
     shops,
+    activeId,
     active,
-    error,
-    loading,
+    error: remote.error,
+    loading: remote.loading,
     testing,
     lastTest,
     load,
