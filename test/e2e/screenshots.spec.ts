@@ -1,10 +1,11 @@
+import { screens as screenList } from '../../src/renderer/src/router/screens'
 import { expect, test } from './support/fixtures'
 
 /**
  * `npm run screenshots`: every screen in light and dark, English and Russian, into
  * docs/screenshots/ for review (and the README). Not part of `npm test`.
  */
-const screens = ['overview', 'import', 'sends', 'nps', 'activity', 'settings', 'about']
+const screens = screenList.map((s) => s.name)
 
 test.describe('screenshots', () => {
   test.skip(!process.env.SCREENSHOTS, 'run with npm run screenshots')

@@ -1,64 +1,43 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { MessageSchema } from '../i18n/en'
+import { screens, type Screen, type ScreenName } from './screens'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (shown in the header and the window title). */
     titleKey: `nav.${keyof MessageSchema['nav']}` | 'notFound.title'
-    /** PrimeIcons class for the sidebar; only routes with an icon appear there. */
-    icon?: string
+    /** The screen this route shows; the sidebar and the Overview list them. */
+    screen?: Screen
   }
 }
 
-/** Each screen registers here once; the sidebar lists the ones with an icon. */
+// A screen whose `nav.<name>` title is missing from the catalogue fails the type check here.
+const titleKey = (name: ScreenName): `nav.${keyof MessageSchema['nav']}` => `nav.${name}`
+
+/** A screen's view is `views/<Name>View.vue`, loaded when first opened. */
+const views = import.meta.glob<{ default: Component }>('../views/*View.vue')
+function view(name: string): () => Promise<{ default: Component }> {
+  const file = `../views/${name[0]!.toUpperCase()}${name.slice(1)}View.vue`
+  const load = views[file]
+  if (!load) throw new Error(`Screen "${name}" has no ${file}`)
+  return load
+}
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/overview' },
-  {
-    path: '/overview',
-    name: 'overview',
-    component: () => import('../views/OverviewView.vue'),
-    meta: { titleKey: 'nav.overview', icon: 'pi pi-home' },
-  },
-  {
-    path: '/import',
-    name: 'import',
-    component: () => import('../views/ImportView.vue'),
-    meta: { titleKey: 'nav.import', icon: 'pi pi-upload' },
-  },
-  {
-    path: '/sends',
-    name: 'sends',
-    component: () => import('../views/SendsView.vue'),
-    meta: { titleKey: 'nav.sends', icon: 'pi pi-send' },
-  },
-  {
-    path: '/nps',
-    name: 'nps',
-    component: () => import('../views/NpsView.vue'),
-    meta: { titleKey: 'nav.nps', icon: 'pi pi-chart-line' },
-  },
-  {
-    path: '/activity',
-    name: 'activity',
-    component: () => import('../views/ActivityView.vue'),
-    meta: { titleKey: 'nav.activity', icon: 'pi pi-history' },
-  },
-  {
-    path: '/settings',
-    name: 'settings',
-    component: () => import('../views/SettingsView.vue'),
-    meta: { titleKey: 'nav.settings', icon: 'pi pi-cog' },
-  },
-  {
-    path: '/about',
-    name: 'about',
-    component: () => import('../views/AboutView.vue'),
-    meta: { titleKey: 'nav.about', icon: 'pi pi-info-circle' },
-  },
+  { path: '/', redirect: screens[0].path },
+  ...screens.map(
+    (screen): RouteRecordRaw => ({
+      path: screen.path,
+      name: screen.name,
+      component: view(screen.name),
+      meta: { titleKey: titleKey(screen.name), screen },
+    }),
+  ),
   {
     path: '/:rest(.*)*',
     name: 'not-found',
-    component: () => import('../views/NotFoundView.vue'),
+    component: view('notFound'),
     meta: { titleKey: 'notFound.title' },
   },
 ]
