@@ -26,14 +26,12 @@ function view(name: string): () => Promise<{ default: Component }> {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: screens[0].path },
-  ...screens.map(
-    (screen): RouteRecordRaw => ({
-      path: screen.path,
-      name: screen.name,
-      component: view(screen.name),
-      meta: { titleKey: titleKey(screen.name), screen },
-    }),
-  ),
+  ...screens.map((screen): RouteRecordRaw => ({
+    path: screen.path,
+    name: screen.name,
+    component: view(screen.name),
+    meta: { titleKey: titleKey(screen.name), screen },
+  })),
   {
     path: '/:rest(.*)*',
     name: 'not-found',
