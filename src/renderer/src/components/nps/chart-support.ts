@@ -17,18 +17,8 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { DARK_CLASS } from '../../composables/use-theme'
 
 // Only what the NPS charts draw: keeps chart.js's share of the bundle small.
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Filler,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-)
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement)
+Chart.register(CategoryScale, LinearScale, Filler, Legend, Tooltip)
 
 export interface ChartColors {
   text: string
