@@ -4,6 +4,7 @@ import Tooltip from 'primevue/tooltip'
 import { createApp } from 'vue'
 import 'primeicons/primeicons.css'
 import App from './App.vue'
+import { electronFiles, installHostFiles, webFiles } from './bridge/host-files'
 import { installWebBridge } from './bridge/web-bridge'
 import { DARK_CLASS } from './composables/use-theme'
 import { installLinkGuard } from './composables/link-guard'
@@ -12,8 +13,13 @@ import { router } from './router'
 import { consoleTheme } from './theme'
 import './styles.css'
 
-// Under Electron the preload has put window.pc in place; in the browser host we build it.
-if (!('pc' in window)) installWebBridge()
+// Under Electron the preload has put window.pc in place; in the browser host we build it,
+// and files reach main by upload instead of by path.
+if ('pc' in window) installHostFiles(electronFiles)
+else {
+  installWebBridge()
+  installHostFiles(webFiles)
+}
 installLinkGuard()
 
 createApp(App)
