@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
+import { createTestCore } from '../../support/test-core'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import type { Shop } from '../../../src/shared/shops'
 
@@ -65,20 +66,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, shops: [{ shopId: SHOP_ID, secret: SECRET }] })
   proxy = await startEchoingProxy()
   dataDir = await mkdtemp(join(tmpdir(), 'pc-redaction-'))
-  core = await createCore({
-    host: 'browser',
-    dataDir,
-    productName: 'PersonaClick Console',
-    version: 'test',
-    versions: {
-      node: process.versions.node,
-      v8: process.versions.v8,
-      electron: null,
-      chrome: null,
-    },
-    openExternal: async () => undefined,
-    demo: false,
-  })
+  core = await createTestCore({ dataDir, demo: false })
 })
 afterAll(async () => {
   await core.dispose()
@@ -132,10 +120,14 @@ describe('the secret is scrubbed in every spelling', () => {
       })
       // A form-encoded body.
       await core.api
-        .call('segments.add', core.shops.credentials(shop.id), {
-          segment_id: 1,
-          email: 'ann@example.com',
-        })
+        .call(
+          'segments.add',
+          { profileId: shop.id },
+          {
+            segment_id: 1,
+            email: 'ann@example.com',
+          },
+        )
         .catch((err: unknown) => answers.push(err))
     }
     // The calls really happened, both ways: some succeeded, the proxy refused the rest.

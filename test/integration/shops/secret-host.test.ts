@@ -1,8 +1,6 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
+import { createTestCore } from '../../support/test-core'
 import { DEMO_SHOP, startSandbox, type Sandbox } from '../../../src/sandbox'
 import type { Shop } from '../../../src/shared/shops'
 
@@ -25,20 +23,7 @@ const call = (channel: string, input: unknown) =>
 beforeAll(async () => {
   entered = await startSandbox({ port: 0 })
   foreign = await startSandbox({ port: 0 })
-  core = await createCore({
-    host: 'browser',
-    dataDir: await mkdtemp(join(tmpdir(), 'pc-secret-host-')),
-    productName: 'PersonaClick Console',
-    version: 'test',
-    versions: {
-      node: process.versions.node,
-      v8: process.versions.v8,
-      electron: null,
-      chrome: null,
-    },
-    openExternal: async () => undefined,
-    demo: false,
-  })
+  core = await createTestCore({ demo: false })
 })
 afterAll(async () => {
   await core.dispose()

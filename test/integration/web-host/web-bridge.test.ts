@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
+import { createTestCore } from '../../support/test-core'
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server'
 import type { PcBridge } from '../../../src/shared/contract/types'
 
@@ -20,19 +21,7 @@ beforeAll(async () => {
   const rendererDir = join(dataDir, 'renderer')
   await mkdir(rendererDir)
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html>')
-  core = await createCore({
-    host: 'browser',
-    dataDir,
-    productName: 'PersonaClick Console',
-    version: 'test',
-    versions: {
-      node: process.versions.node,
-      v8: process.versions.v8,
-      electron: null,
-      chrome: null,
-    },
-    openExternal: async () => undefined,
-  })
+  core = await createTestCore({ dataDir })
   host = await startWebHost({ core, rendererDir, port: 0 })
   const page = new URL(host.url)
   // What a browser provides the page: its address, and a WebSocket that sends our Origin.

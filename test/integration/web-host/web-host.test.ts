@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
+import { createTestCore } from '../../support/test-core'
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server'
 import { randomPayload, seededRandom } from '../../support/random-payload'
 
@@ -18,19 +19,7 @@ async function boot(dir?: string): Promise<void> {
   const { mkdir } = await import('node:fs/promises')
   await mkdir(rendererDir, { recursive: true })
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
-  core = await createCore({
-    host: 'browser',
-    dataDir,
-    productName: 'PersonaClick Console',
-    version: 'test',
-    versions: {
-      node: process.versions.node,
-      v8: process.versions.v8,
-      electron: null,
-      chrome: null,
-    },
-    openExternal: async () => undefined,
-  })
+  core = await createTestCore({ dataDir })
   host = await startWebHost({ core, rendererDir, port: 0 })
 }
 
