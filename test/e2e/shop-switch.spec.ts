@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { screens, type ScreenName } from '../../src/renderer/src/router/screens'
 import { expect, test } from './support/fixtures'
+import { addShop } from './support/shops'
 
 // A second shop on its own sandbox, seeded differently: other reviews, no sends, no imports.
 const EU = { shopId: 'eu-shop-switch', secret: 'S3CRET-switch-4d5e6f7a8b9c' }
@@ -90,15 +91,7 @@ test('switching shops in the header reloads every screen that shows the shop’s
   expect(sent.ok).toBe(true)
 
   // The second shop (Settings › Shops); adding the first real shop makes it active.
-  await app.getByTestId('nav-settings').click()
-  await app.getByTestId('shop-add').click()
-  const form = app.getByTestId('shop-form')
-  await form.getByTestId('shop-label').fill('Europe')
-  await form.locator('#shop-host').fill(sandbox.url)
-  await form.getByTestId('shop-id').fill(EU.shopId)
-  await form.getByTestId('shop-secret').fill(EU.secret)
-  await form.getByTestId('shop-save').click()
-  await expect(form).toBeHidden()
+  await addShop(app, { label: 'Europe', host: sandbox.url, ...EU })
   await switchTo(app, 'Demo shop')
 
   const perShop = screens.filter((s) => 'perShop' in s && s.perShop).map((s) => s.name)

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
+import { addShop } from './support/shops'
 
 // A second "real" shop, served by its own sandbox, with a secret we can hunt for later.
 const EU = { shopId: 'eu-shop-77', secret: 'S3CRET-eu-9f8e7d6c5b4a' }
@@ -25,15 +26,7 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   app,
   host,
 }) => {
-  await app.getByTestId('nav-settings').click()
-  await app.getByTestId('shop-add').click()
-  const form = app.getByTestId('shop-form')
-  await form.getByTestId('shop-label').fill('Europe')
-  await form.locator('#shop-host').fill(sandbox.url)
-  await form.getByTestId('shop-id').fill(EU.shopId)
-  await form.getByTestId('shop-secret').fill(EU.secret)
-  await form.getByTestId('shop-save').click()
-  await expect(form).toBeHidden()
+  const form = await addShop(app, { label: 'Europe', host: sandbox.url, ...EU })
   const row = app.getByTestId(`shop-row-${EU.shopId}`)
   await expect(row).toContainText('Europe')
   await expect(row).toContainText('Kept until the console closes')
