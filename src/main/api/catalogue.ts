@@ -95,19 +95,42 @@ const productSubscribers = {
   listKey: 'products',
 } as const
 
+/** Reads about one customer, found by email or phone (the secret in the query, as documented). */
+const contactLookup = {
+  method: 'GET',
+  encoding: 'query',
+  secret: 'query',
+  idempotent: true,
+  required: [],
+  oneOf: [CONTACT],
+} as const
+
+/** /nps/categories and /nps/channels: the same kind of list under a different key. */
+const npsLabelList = {
+  method: 'GET',
+  encoding: 'query',
+  secret: 'none',
+  idempotent: true,
+  required: [],
+  result: 'list',
+  answer: answers.npsLabels,
+  note: 'Documented with shop_id only.',
+} as const
+
 export const catalogue = {
   'import.audience': { ...audienceImport, path: '/import/audience' },
   'import.suppressed': { ...audienceImport, path: '/import/suppressed' },
   'segments.add': { ...segmentMembership, path: '/segments/add' },
   'segments.remove': { ...segmentMembership, path: '/segments/remove' },
+  'profile.get': {
+    ...contactLookup,
+    path: '/profile',
+    result: 'object',
+    answer: answers.profile,
+  },
   'segments.get': {
-    method: 'GET',
+    ...contactLookup,
     path: '/segments/get',
-    encoding: 'query',
-    secret: 'query',
-    idempotent: true,
-    required: [],
-    oneOf: [CONTACT],
     result: 'list',
     answer: answers.segments,
     listKey: 'segments',
@@ -204,30 +227,8 @@ export const catalogue = {
     answer: answers.npsReviews,
     listKey: 'reviews',
   },
-  'nps.categories': {
-    method: 'GET',
-    path: '/nps/categories',
-    encoding: 'query',
-    secret: 'none',
-    idempotent: true,
-    required: [],
-    result: 'list',
-    answer: answers.npsLabels,
-    listKey: 'categories',
-    note: 'Documented with shop_id only.',
-  },
-  'nps.channels': {
-    method: 'GET',
-    path: '/nps/channels',
-    encoding: 'query',
-    secret: 'none',
-    idempotent: true,
-    required: [],
-    result: 'list',
-    answer: answers.npsLabels,
-    listKey: 'channels',
-    note: 'Documented with shop_id only.',
-  },
+  'nps.categories': { ...npsLabelList, path: '/nps/categories', listKey: 'categories' },
+  'nps.channels': { ...npsLabelList, path: '/nps/channels', listKey: 'channels' },
   transact: {
     method: 'POST',
     path: '/transact',
@@ -300,17 +301,6 @@ export const catalogue = {
   },
   'products.subscribersStock': { ...productSubscribers, path: '/products/subscribers/stock' },
   'products.subscribersPrice': { ...productSubscribers, path: '/products/subscribers/price' },
-  'profile.get': {
-    method: 'GET',
-    path: '/profile',
-    encoding: 'query',
-    secret: 'query',
-    idempotent: true,
-    required: [],
-    oneOf: [CONTACT],
-    result: 'object',
-    answer: answers.profile,
-  },
   'subscriptions.check': {
     method: 'GET',
     path: '/subscriptions/check',
