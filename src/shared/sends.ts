@@ -1,3 +1,4 @@
+import type { AppError } from './errors'
 import { z } from 'zod'
 import { tableReadSettingsSchema } from './table-file'
 
@@ -142,8 +143,8 @@ export interface BulkJobState {
   createdAt: string
   /** Set when the job was found unfinished at start-up (crash or quit). */
   interrupted: boolean
-  /** Why the job stopped by itself (unreadable file, full disk), when it did. */
-  error?: string
+  /** Why the job stopped by itself or cannot resume (no secret, unreadable file, full disk). */
+  error?: AppError
 }
 
 export const bulkControlSchema = z

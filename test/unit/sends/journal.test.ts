@@ -1,12 +1,10 @@
-import { mkdtemp, readFile, rm, appendFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  BulkJournal,
-  interruptedRows,
-  replayJournal,
-} from '../../../src/main/services/sends/bulk-journal'
+import { JobRunner } from '../../../src/main/jobs/runner'
+import { bulkKind } from '../../../src/main/services/sends/bulk-kind'
+import type { BulkJobConfig } from '../../../src/main/services/sends/bulk-rows'
 import { SendLog } from '../../../src/main/services/sends/send-log'
 
 let dir = ''
@@ -15,25 +13,37 @@ afterEach(async () => {
 })
 
 describe('bulk journal', () => {
-  it('replays the last state of each row; a row left pending is the one caught mid-flight', async () => {
+  it('replays the last state of each row; a row left pending after a crash ends unknown, kept', async () => {
     dir = await mkdtemp(join(tmpdir(), 'journal-'))
     const file = join(dir, 'j', 'journal.jsonl')
-    const j = await BulkJournal.open(file)
     const t = new Date().toISOString()
-    await j.append({ r: 1, s: 'pending', email: 'a@x.io', t })
-    await j.append({ r: 1, s: 'sent', code: 'C1', t })
-    await j.append({ r: 2, s: 'failed', err: 'INVALID_INPUT', t })
-    await j.append({ r: 3, s: 'pending', email: 'c@x.io', t })
-    await j.close()
-    // A crash mid-append leaves a torn last line.
-    await appendFile(file, '{"r":4,"s":"pe')
+    // A journal as a job killed mid-send leaves it, torn last line included.
+    const lines = [
+      { r: 1, s: 'pending', email: 'a@x.io', t },
+      { r: 1, s: 'sent', code: 'C1', t },
+      { r: 2, s: 'failed', err: 'INVALID_INPUT', t },
+      { ctl: 'rate', rate: 7, t },
+      { r: 3, s: 'pending', email: 'c@x.io', t },
+    ]
+    await mkdir(join(dir, 'j'))
+    await writeFile(file, lines.map((l) => JSON.stringify(l) + '\n').join('') + '{"r":4,"s":"pe')
 
-    const replayed = await replayJournal(file)
-    expect(replayed.rows.get(1)).toMatchObject({ s: 'sent', code: 'C1', email: 'a@x.io' })
-    expect(replayed.rows.get(2)?.s).toBe('failed')
-    expect(replayed.rows.has(4)).toBe(false)
-    expect(interruptedRows(replayed).map((r) => r.r)).toEqual([3])
-    expect((await readFile(file, 'utf8')).split('\n').length).toBe(5)
+    const kind = bulkKind({} as BulkJobConfig, {} as never)
+    const { runner, caught, controls } = await JobRunner.open(file, kind)
+    expect(runner.units.get(1)).toMatchObject({ s: 'sent', code: 'C1', email: 'a@x.io' })
+    expect(runner.units.get(2)?.s).toBe('failed')
+    expect(runner.units.has(4)).toBe(false)
+    expect(caught.map((r) => [r.r, r.s, r.email, r.err])).toEqual([
+      [3, 'unknown', 'c@x.io', 'OUTCOME_UNKNOWN'],
+    ])
+    expect(runner).toMatchObject({ status: 'paused', interrupted: true })
+    expect(controls.find((c) => c.ctl === 'rate')?.rate).toBe(7)
+    // The settlement is journalled on its own line: a second replay agrees and adds nothing.
+    const text = await readFile(file, 'utf8')
+    expect(JSON.parse(text.split('\n').at(-2)!)).toMatchObject({ r: 3, s: 'unknown' })
+    const again = await JobRunner.open(file, kind)
+    expect(again.caught).toEqual([])
+    expect(again.runner.units.get(3)?.s).toBe('unknown')
   })
 })
 

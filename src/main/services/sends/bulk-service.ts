@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { keyedFailure } from '../../../shared/errors'
@@ -13,15 +12,17 @@ import {
 import { toCsv } from '../files/csv'
 import { tableReadSettingsSchema, type TableReadSettings } from '../../../shared/table-file'
 import type { Logger } from '../../log/logger'
-import { readJsonFile, writeJsonFile } from '../../store/json-file'
-import { BulkJournal, interruptedRows, replayJournal, type RowLine } from './bulk-journal'
+import { JobFolders } from '../../jobs/job-folders'
+import { JobRunner, type JobStatus } from '../../jobs/runner'
+import { throttled, type Throttled } from '../../jobs/throttle'
+import { bulkKind, type Sleep } from './bulk-kind'
 import {
-  BulkRunner,
   countRows,
   type BulkJobConfig,
+  type BulkRow,
+  type RowLine,
   type RowSource,
-  type Sleep,
-} from './bulk-runner'
+} from './bulk-rows'
 import type { ShopDirectory } from '../shops/shop-directory'
 import type { FilesLike, SendsService } from './sends-service'
 
@@ -37,14 +38,15 @@ const configSchema = z.object({
   table: tableReadSettingsSchema,
   ratePerSecond: z.number(),
   createdAt: z.string(),
-})
+}) satisfies z.ZodType<BulkJobConfig>
 
 interface Job {
   config: BulkJobConfig
-  state: BulkJobState
-  rows: Map<number, RowLine>
-  runner: BulkRunner | null
-  running: Promise<void> | null
+  /** Rows in the file, counted before the first row is sent (null until then). */
+  total: number | null
+  rate: number
+  runner: JobRunner<BulkRow & { key: number }, RowLine>
+  announce: Throttled<BulkJobState>
 }
 
 export interface BulkDeps {
@@ -59,17 +61,26 @@ export interface BulkDeps {
   log?: Logger
 }
 
+/** The runner's status as the bulk screen words it: a job that stopped by itself is paused. */
+const STATUS: Record<JobStatus, BulkJobState['status']> = {
+  running: 'running',
+  paused: 'paused',
+  failed: 'paused',
+  done: 'done',
+  cancelled: 'cancelled',
+}
+
 /**
  * Bulk jobs: one folder each under `sends/jobs/<id>/` with `job.json` (what to send, written
- * atomically before the first row) and `journal.jsonl` (what happened to each row).
+ * atomically before the first row) and `journal.jsonl` (what happened to each row), run by
+ * the job runner one row at a time.
  */
 export class BulkSends {
   private readonly jobs = new Map<string, Job>()
-  private readonly dir: string
-  private readonly lastAnnounced = new Map<string, { at: number; status: string }>()
+  private readonly folders: JobFolders<BulkJobConfig>
 
   private constructor(private readonly deps: BulkDeps) {
-    this.dir = join(deps.dataDir, 'sends', 'jobs')
+    this.folders = new JobFolders(join(deps.dataDir, 'sends', 'jobs'), configSchema)
   }
 
   static async open(deps: BulkDeps): Promise<BulkSends> {
@@ -83,46 +94,25 @@ export class BulkSends {
 
   /** Replays every journal. Unfinished jobs come back paused: sending resumes only on request. */
   private async load(): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 })
-    for (const id of await readdir(this.dir)) {
-      const config = await readJsonFile(
-        join(this.dir, id, 'job.json'),
-        configSchema.nullable(),
-        null,
+    for (const config of await this.folders.loadAll()) {
+      const job = this.prepare(config)
+      const opened = await JobRunner.open(
+        this.folders.journalOf(config.id),
+        this.kind(job),
+        this.hooks(job),
       )
-      if (!config) continue
-      const file = join(this.dir, id, 'journal.jsonl')
-      const replayed = await replayJournal(file)
-      const caught = interruptedRows(replayed)
-      const finished = replayed.lastControl === 'done' || replayed.lastControl === 'cancelled'
-      if (caught.length > 0) {
-        const journal = await BulkJournal.open(file)
-        for (const row of caught) {
-          const line: RowLine = {
-            r: row.r,
-            s: 'unknown',
-            err: 'OUTCOME_UNKNOWN',
-            msg: 'Interrupted while sending: check the notification history before sending again.',
-            t: new Date().toISOString(),
-          }
-          await journal.append(line)
-          replayed.rows.set(row.r, { ...row, ...line })
-          this.logRow(config, { ...row, ...line })
-        }
-        await journal.close()
-      }
-      const state = this.freshState(config, replayed.rate ?? config.ratePerSecond)
-      for (const row of replayed.rows.values()) if (row.s !== 'pending') state[row.s] += 1
-      state.status = finished ? (replayed.lastControl as 'done' | 'cancelled') : 'paused'
-      state.interrupted = !finished
-      this.jobs.set(id, { config, state, rows: replayed.rows, runner: null, running: null })
+      job.runner = opened.runner
+      for (const line of opened.caught) this.logRow(config, line)
+      const rate = opened.controls.filter((c) => c.ctl === 'rate').at(-1)?.rate
+      if (typeof rate === 'number') job.rate = rate
+      this.jobs.set(config.id, job)
     }
   }
 
   list(profileId: string): BulkJobState[] {
     return [...this.jobs.values()]
       .filter((j) => j.config.profileId === profileId)
-      .map((j) => ({ ...j.state }))
+      .map((j) => this.stateOf(j))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   }
 
@@ -146,18 +136,11 @@ export class BulkSends {
       ratePerSecond: parsed.ratePerSecond,
       createdAt: new Date().toISOString(),
     }
-    await writeJsonFile(join(this.dir, config.id, 'job.json'), config)
-    const job: Job = {
-      config,
-      state: this.freshState(config, config.ratePerSecond),
-      rows: new Map(),
-      runner: null,
-      running: null,
-    }
-    job.state.status = 'running'
+    await this.folders.save(config.id, config)
+    const job = this.prepare(config)
     this.jobs.set(config.id, job)
-    this.launch(job)
-    return { ...job.state }
+    await job.runner.resume()
+    return this.stateOf(job)
   }
 
   async control(
@@ -165,41 +148,30 @@ export class BulkSends {
     action: 'pause' | 'resume' | 'cancel',
     rate?: number,
   ): Promise<BulkJobState> {
-    const job = this.jobs.get(jobId)
-    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
-    if (job.state.status === 'done' || job.state.status === 'cancelled') return { ...job.state }
-    const journal = await BulkJournal.open(this.journalFile(jobId))
-    try {
-      if (rate !== undefined) {
-        job.state.ratePerSecond = rate
-        await journal.append({ ctl: 'rate', rate, t: new Date().toISOString() })
-      }
-      if (action === 'pause') {
-        job.runner?.pause()
-        job.state.status = 'paused'
-        await journal.append({ ctl: 'paused', t: new Date().toISOString() })
-      } else if (action === 'resume') {
-        job.state.status = 'running'
-        await journal.append({ ctl: 'resumed', t: new Date().toISOString() })
-        if (job.runner) job.runner.resume()
-        else this.launch(job)
-      } else {
-        job.runner?.cancel()
-        if (!job.runner) await this.finish(job, 'cancelled')
-      }
-    } finally {
-      await journal.close()
+    const job = this.requireJob(jobId)
+    const { status } = job.runner
+    if (status === 'done' || status === 'cancelled') return this.stateOf(job)
+    if (rate !== undefined) {
+      job.rate = rate
+      await job.runner.note('rate', { rate })
     }
-    this.announce(job)
-    return { ...job.state }
+    if (action === 'pause' && status === 'running') await job.runner.pause()
+    else if (action === 'resume' && status !== 'running') await job.runner.resume()
+    else if (action === 'cancel') await job.runner.cancel()
+    job.announce(this.stateOf(job), true)
+    return this.stateOf(job)
   }
 
   /** Resolves when the job's current run ends (tests and the crash-test runner). */
   async settled(jobId: string): Promise<BulkJobState> {
-    const job = this.jobs.get(jobId)
-    if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
-    await job.running
-    return { ...job.state }
+    const job = this.requireJob(jobId)
+    await job.runner.settled()
+    return this.stateOf(job)
+  }
+
+  /** Stops every running job without a status change: they come back paused after restart. */
+  async dispose(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((j) => j.runner.dispose()))
   }
 
   /**
@@ -214,7 +186,7 @@ export class BulkSends {
     if (columns.length > 0) {
       try {
         for await (const row of this.deps.source(job.config)) {
-          if (job.rows.has(row.rowNumber))
+          if (job.runner.units.has(row.rowNumber))
             values.set(
               row.rowNumber,
               columns.map((c) => row.fields[c] ?? ''),
@@ -234,7 +206,7 @@ export class BulkSends {
   ): { filename: string; content: string } {
     const job = this.requireJob(jobId)
     const names = job.config.mapping.variables.map((v) => v.name)
-    const rows = [...job.rows.values()]
+    const rows = [...job.runner.units.values()]
       .sort((a, b) => a.r - b.r)
       .map((r) => [
         r.r,
@@ -260,53 +232,74 @@ export class BulkSends {
     return { filename: `personaclick-bulk-send-${stamp}.csv`, content: toCsv(header, rows) }
   }
 
+  /** Rows in a bulk CSV, read as a job would read them, for the confirmation before Start. */
+  count(fileId: string, table: TableReadSettings): Promise<number> {
+    return countRows(this.deps.source({ fileId, table }))
+  }
+
   private requireJob(jobId: string): Job {
     const job = this.jobs.get(jobId)
     if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
     return job
   }
 
-  private launch(job: Job): void {
-    const journalFile = this.journalFile(job.config.id)
-    job.running = (async () => {
-      const journal = await BulkJournal.open(journalFile)
-      const runner = new BulkRunner(job.config, job.state, job.rows, {
-        journal,
-        sends: this.deps.sends,
-        source: this.deps.source,
-        onRow: (line) => this.logRow(job.config, line),
-        onChange: () => this.announce(job),
-        ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
-      })
-      job.runner = runner
-      try {
-        const end = await runner.run()
-        await journal.append({ ctl: end, t: new Date().toISOString() })
-        job.state.status = end
-        job.state.interrupted = false
-      } catch (err) {
-        // A broken file or a full disk: stop, keep what is journalled, let the marketer resume.
-        job.state.status = 'paused'
-        job.state.error = err instanceof Error ? err.message : String(err)
-      } finally {
-        job.runner = null
-        await journal.close()
-        this.announce(job)
-      }
-    })()
+  /** A job with a fresh runner; `load` swaps in the one replayed from the journal. */
+  private prepare(config: BulkJobConfig): Job {
+    const job = {
+      config,
+      total: null,
+      rate: config.ratePerSecond,
+      // Progress at most every 200 ms per job; status changes go out at once.
+      announce: throttled<BulkJobState>((s) => this.deps.onChange?.(s), {
+        phase: (s) => s.status,
+      }),
+    } as Omit<Job, 'runner'> as Job
+    job.runner = JobRunner.create(
+      this.folders.journalOf(config.id),
+      this.kind(job),
+      this.hooks(job),
+    )
+    return job
   }
 
-  private async finish(job: Job, end: 'done' | 'cancelled'): Promise<void> {
-    const journal = await BulkJournal.open(this.journalFile(job.config.id))
-    await journal.append({ ctl: end, t: new Date().toISOString() })
-    await journal.close()
-    job.state.status = end
-    job.state.interrupted = false
+  private kind(job: Job) {
+    return bulkKind(job.config, {
+      sends: this.deps.sends,
+      source: this.deps.source,
+      rate: () => job.rate,
+      preflight: async () => {
+        this.deps.shops.callable({ profileId: job.config.profileId }) // no secret: say so
+        job.total ??= await countRows(this.deps.source(job.config))
+      },
+      ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
+    })
   }
 
-  /** Rows in a bulk CSV, read as a job would read them, for the confirmation before Start. */
-  count(fileId: string, table: TableReadSettings): Promise<number> {
-    return countRows(this.deps.source({ fileId, table }))
+  private hooks(job: Job) {
+    return {
+      onUnit: (line: RowLine) => this.logRow(job.config, line),
+      onChange: () => job.announce(this.stateOf(job)),
+    }
+  }
+
+  private stateOf(job: Job): BulkJobState {
+    const counts = { sent: 0, failed: 0, unknown: 0 }
+    for (const line of job.runner.units.values()) if (line.s !== 'pending') counts[line.s]++
+    const { config, runner } = job
+    return {
+      id: config.id,
+      profileId: config.profileId,
+      fileName: config.fileName,
+      route: config.route,
+      campaign: config.code,
+      status: STATUS[runner.status],
+      total: job.total,
+      ...counts,
+      ratePerSecond: job.rate,
+      createdAt: config.createdAt,
+      interrupted: runner.interrupted,
+      ...(runner.error ? { error: runner.error } : {}),
+    }
   }
 
   private logRow(config: BulkJobConfig, line: RowLine): void {
@@ -327,36 +320,5 @@ export class BulkSends {
       jobId: config.id,
       row: line.r,
     })
-  }
-
-  private journalFile(id: string): string {
-    return join(this.dir, id, 'journal.jsonl')
-  }
-
-  /** Progress events at most every 250 ms per job; status changes go out at once. */
-  private announce(job: Job): void {
-    const now = Date.now()
-    const last = this.lastAnnounced.get(job.config.id)
-    if (last && last.status === job.state.status && now - last.at < 250) return
-    this.lastAnnounced.set(job.config.id, { at: now, status: job.state.status })
-    this.deps.onChange?.({ ...job.state })
-  }
-
-  private freshState(config: BulkJobConfig, rate: number): BulkJobState {
-    return {
-      id: config.id,
-      profileId: config.profileId,
-      fileName: config.fileName,
-      route: config.route,
-      campaign: config.code,
-      status: 'paused',
-      total: null,
-      sent: 0,
-      failed: 0,
-      unknown: 0,
-      ratePerSecond: rate,
-      createdAt: config.createdAt,
-      interrupted: false,
-    }
   }
 }

@@ -3,7 +3,7 @@ import type { sendsChannels } from '../../../shared/contract/domains/sends'
 import { forward, type Feature, type FeatureDeps } from '../../feature'
 import { detectTableFile, readTableRows } from '../table-file'
 import { BulkSends } from './bulk-service'
-import type { RowSource } from './bulk-runner'
+import type { RowSource } from './bulk-rows'
 import { SendLog } from './send-log'
 import { SendsService } from './sends-service'
 

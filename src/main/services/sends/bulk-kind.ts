@@ -1,0 +1,80 @@
+import { checkSend, describeIssue } from '../../../shared/sends-validate'
+import type { JobKind } from '../../jobs/runner'
+import {
+  rowToDraft,
+  type BulkJobConfig,
+  type BulkRow,
+  type RowLine,
+  type RowSource,
+} from './bulk-rows'
+import type { SendsService } from './sends-service'
+
+export type Sleep = (ms: number) => Promise<void>
+const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+export interface BulkKindDeps {
+  sends: SendsService
+  source: RowSource
+  /** The rate the marketer set last (it may change while the job runs). */
+  rate: () => number
+  /** Before every start and resume (no secret, no file: refuse with the reason). */
+  preflight: () => Promise<void>
+  sleep?: Sleep
+}
+
+/**
+ * A bulk send as a job: one unit per row of the file, paced at the job's rate. A message
+ * caught in flight may have gone out, so it ends `unknown` and is never sent again; pause
+ * waits for the request in flight rather than abort it (aborting would make it unknown).
+ */
+export function bulkKind(
+  job: BulkJobConfig,
+  deps: BulkKindDeps,
+): JobKind<BulkRow & { key: number }, RowLine> {
+  const sleep = deps.sleep ?? realSleep
+  let lastStart = 0
+  return {
+    inFlight: 'unknown',
+    preflight: deps.preflight,
+    async *units() {
+      for await (const row of deps.source(job)) yield { ...row, key: row.rowNumber }
+    },
+    caughtInFlight: () => ({
+      s: 'unknown',
+      err: 'OUTCOME_UNKNOWN',
+      msg: 'Interrupted while sending: check the notification history before sending again.',
+    }),
+    async run(row, step) {
+      const draft = rowToDraft(row, job)
+      const { issues, send } = checkSend(draft, deps.sends.defaultCountry(job.profileId))
+      if (!send)
+        // Refused before any request: failed, with the reason and the recipient as the file
+        // has it (so the report and the log show which value to fix), and nothing was sent.
+        return {
+          s: 'failed',
+          email: draft.email ?? null,
+          phone: draft.phone ?? null,
+          err: 'INVALID_INPUT',
+          msg: issues.map(describeIssue).join(' '),
+          iss: issues.map((i) => ({
+            field: i.field,
+            reason: i.reason,
+            ...(i.key !== undefined ? { key: i.key } : {}),
+          })),
+        }
+      const wait = lastStart + 1000 / deps.rate() - Date.now()
+      if (wait > 0) await sleep(wait)
+      lastStart = Date.now()
+      await step.begin({ email: send.email ?? null, phone: send.phone ?? null })
+      // The job's own shop: switching the active shop never redirects a running job.
+      const outcome = await deps.sends.deliver(send, { profileId: job.profileId })
+      return {
+        s: outcome.status,
+        code: outcome.messageCode,
+        ...(outcome.errorCode ? { err: outcome.errorCode } : {}),
+        ...(outcome.error ? { msg: outcome.error } : {}),
+        ...(outcome.apiMessage ? { am: outcome.apiMessage } : {}),
+      }
+    },
+  }
+}
