@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { appendFile, mkdir, readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { SendLogEntry, SendLogFilter, SendLogPage, SendRoute } from '../../../shared/sends'
 import { maskEmail, maskPhone } from '../../../shared/sends-validate'
+import { JsonlLog } from '../../store/jsonl-log'
 import { toCsv } from '../files/csv'
 
 /** Enough for months of ad-hoc sends plus a few large bulk jobs; older lines stay on disk. */
@@ -10,89 +10,69 @@ const KEEP_IN_MEMORY = 100_000
 
 export type NewLogEntry = Omit<SendLogEntry, 'id' | 'time'> & { time?: string }
 
+// Lines are ours; a loose check skips only what cannot be an entry (a torn line).
+const parseEntry = (raw: unknown): SendLogEntry | null =>
+  typeof raw === 'object' && raw !== null && 'id' in raw && 'profileId' in raw
+    ? (raw as SendLogEntry)
+    : null
+
 /**
- * Every send, single or bulk, per shop: append-only JSON lines (`sends/log.jsonl`). The file
+ * Every send, single or bulk, per shop (`sends/log.jsonl`, never compacted). The file
  * keeps full recipients (it is the marketer's own local record, like the CSVs they send
- * from); lists mask them and `reveal` gives one back on demand.
+ * from); lists mask them and `reveal` gives one back on demand. A lost line must not stop
+ * a send: the bulk journal is the durable record.
  */
 export class SendLog {
-  private entries: SendLogEntry[] = []
-  private writing: Promise<void> = Promise.resolve()
-  readonly file: string
-  private listeners = new Set<(entry: SendLogEntry) => void>()
-
-  private constructor(dataDir: string) {
-    this.file = join(dataDir, 'sends', 'log.jsonl')
-  }
+  private constructor(private readonly entries: JsonlLog<SendLogEntry>) {}
 
   static async open(dataDir: string): Promise<SendLog> {
-    const log = new SendLog(dataDir)
-    await mkdir(dirname(log.file), { recursive: true, mode: 0o700 })
-    const text = await readFile(log.file, 'utf8').catch(() => '')
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue
-      try {
-        log.entries.push(JSON.parse(line) as SendLogEntry)
-      } catch {
-        // A line torn by a crash mid-append: the rest of the log is still good.
-      }
-    }
-    if (log.entries.length > KEEP_IN_MEMORY) log.entries = log.entries.slice(-KEEP_IN_MEMORY)
-    return log
+    const file = join(dataDir, 'sends', 'log.jsonl')
+    return new SendLog(await JsonlLog.open({ file, capacity: KEEP_IN_MEMORY, parse: parseEntry }))
   }
 
+  /** Live entries, masked. */
   subscribe(listener: (entry: SendLogEntry) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.entries.subscribe((entry) => listener(mask(entry)))
   }
 
   add(input: NewLogEntry): SendLogEntry {
-    const entry: SendLogEntry = {
+    return this.entries.append({
       ...input,
       id: randomUUID(),
       time: input.time ?? new Date().toISOString(),
-    }
-    this.entries.push(entry)
-    if (this.entries.length > KEEP_IN_MEMORY) this.entries.shift()
-    const line = JSON.stringify(entry) + '\n'
-    this.writing = this.writing
-      .then(() => appendFile(this.file, line, { mode: 0o600 }))
-      .catch(() => {
-        // The bulk journal is the durable record; a lost log line must not stop a send.
-      })
-    for (const l of this.listeners) l(mask(entry))
-    return entry
+    })
   }
 
   flush(): Promise<void> {
-    return this.writing
+    return this.entries.flush()
   }
 
   /** Newest first, one shop, masked. */
   list(profileId: string, filter: SendLogFilter = {}): SendLogPage {
-    const hits = this.filtered(profileId, filter)
-    const limit = filter.limit ?? 1000
-    return { items: hits.slice(0, limit).map(mask), total: hits.length }
+    const page = this.entries.page(matching(profileId, filter), { limit: filter.limit ?? 1000 })
+    return { items: page.items.map(mask), total: page.total }
   }
 
   reveal(profileId: string, id: string): { email: string | null; phone: string | null } | null {
-    const e = this.entries.find((x) => x.id === id && x.profileId === profileId)
-    return e ? { email: e.email, phone: e.phone } : null
+    for (const e of this.entries.newestFirst((x) => x.id === id && x.profileId === profileId))
+      return { email: e.email, phone: e.phone }
+    return null
   }
 
   /** Codes this shop used on a route, most recent first. */
   recentCodes(profileId: string, route: SendRoute, max = 10): string[] {
     const out: string[] = []
-    for (let i = this.entries.length - 1; i >= 0 && out.length < max; i--) {
-      const e = this.entries[i]!
-      if (e.profileId === profileId && e.route === route && !out.includes(e.campaign))
-        out.push(e.campaign)
+    for (const e of this.entries.newestFirst(
+      (x) => x.profileId === profileId && x.route === route,
+    )) {
+      if (!out.includes(e.campaign)) out.push(e.campaign)
+      if (out.length >= max) break
     }
     return out
   }
 
   exportCsv(profileId: string, filter: SendLogFilter, full: boolean): string {
-    const rows = this.filtered(profileId, filter).map((raw) => {
+    const rows = [...this.entries.newestFirst(matching(profileId, filter))].map((raw) => {
       const e = full ? raw : mask(raw)
       return [
         e.time,
@@ -121,25 +101,17 @@ export class SendLog {
     ]
     return toCsv(header, rows)
   }
+}
 
-  private filtered(profileId: string, filter: SendLogFilter): SendLogEntry[] {
-    const q = filter.search?.trim().toLowerCase() ?? ''
-    const out: SendLogEntry[] = []
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const e = this.entries[i]!
-      if (e.profileId !== profileId) continue
-      if (filter.status && e.status !== filter.status) continue
-      if (filter.route && e.route !== filter.route) continue
-      // Searching the full recipient is fine: the marketer typed it, nothing is revealed.
-      if (
-        q &&
-        ![e.campaign, e.email, e.phone, e.messageCode].some((v) => v?.toLowerCase().includes(q))
-      )
-        continue
-      out.push(e)
-    }
-    return out
-  }
+/** Entries of one shop that pass the log screen's filter. */
+function matching(profileId: string, filter: SendLogFilter): (e: SendLogEntry) => boolean {
+  const q = filter.search?.trim().toLowerCase() ?? ''
+  return (e) =>
+    e.profileId === profileId &&
+    (!filter.status || e.status === filter.status) &&
+    (!filter.route || e.route === filter.route) &&
+    // Searching the full recipient is fine: the marketer typed it, nothing is revealed.
+    (!q || [e.campaign, e.email, e.phone, e.messageCode].some((v) => v?.toLowerCase().includes(q)))
 }
 
 export function mask(e: SendLogEntry): SendLogEntry {
