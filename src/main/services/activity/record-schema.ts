@@ -27,13 +27,7 @@ export const activityRecordSchema = z.object({
   ),
 })
 
-export function parseRecordLine(line: string): ActivityRecord | null {
-  let raw: unknown
-  try {
-    raw = JSON.parse(line)
-  } catch {
-    return null
-  }
+export function parseRecord(raw: unknown): ActivityRecord | null {
   const parsed = activityRecordSchema.safeParse(raw)
   return parsed.success ? (parsed.data as ActivityRecord) : null
 }
