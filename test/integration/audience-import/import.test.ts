@@ -101,6 +101,11 @@ describe('audience import against the sandbox', () => {
     sb.setFaults({})
     await appendFile(path, 'late@example.com,,,,,,\n')
     await expect(service.resume({ jobId: real.id })).rejects.toThrow(/changed since it was checked/)
+    // Not stuck: paused, saying why, until a new import is started.
+    expect(await service.settled(real.id)).toMatchObject({
+      status: 'paused',
+      error: { details: { reason: 'file-changed' } },
+    })
   })
 
   it('resumes after the host process is killed mid-upload: every valid row arrives', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ExportedFile } from '../../../shared/files'
 import { AppFailure, keyedFailure } from '../../../shared/errors'
@@ -17,13 +17,15 @@ import {
 import { autoMap, mappingByHeader } from '../../../shared/import-automap'
 import type { TableFileOverrides } from '../../../shared/table-file'
 import type { ApiClient, CallOptions } from '../../api'
+import { JobRunner, type JobStatus } from '../../jobs/runner'
+import { throttled, type Throttled } from '../../jobs/throttle'
 import { toCsv } from '../files/csv'
 import type { FileRegistry } from '../files/file-registry'
 import type { ShopDirectory } from '../shops/shop-directory'
 import { detectTableFile } from '../table-file'
 import { JobStore, type JobRecord } from './job-store'
 import { runValidation, type ValidationRun } from './run-validation'
-import { uploadBatches } from './uploader'
+import { uploadKind, type Batch, type BatchLine } from './upload-kind'
 import { ISSUES_FILE, ROWS_FILE } from './validate-file'
 
 export interface ImportDeps {
@@ -39,10 +41,15 @@ export interface ImportDeps {
 
 interface Live {
   rec: JobRecord
-  abort: AbortController | null
   validation: ValidationRun | null
-  running: Promise<void> | null
-  lastEmit: number
+  /** The check in progress; uploads are the runner's. */
+  checking: Promise<void> | null
+  /** Set once the upload has started (the journal of acknowledged batches). */
+  runner: JobRunner<Batch, BatchLine> | null
+  /** This run's pace, for rows per second and the time left. */
+  run: { startedAt: number; rows: number }
+  saving: Promise<void>
+  emit: Throttled<ImportJobState>
 }
 
 const RESUMABLE = new Set(['paused', 'failed'])
@@ -50,6 +57,15 @@ const RESUMABLE = new Set(['paused', 'failed'])
 /** A job as the screen names it. */
 interface JobRef {
   jobId: string
+}
+
+/** The runner's status as the import screen words it. */
+const STATUS: Record<JobStatus, ImportJobState['status']> = {
+  running: 'uploading',
+  paused: 'paused',
+  failed: 'failed',
+  done: 'done',
+  cancelled: 'cancelled',
 }
 
 export class ImportService {
@@ -70,13 +86,18 @@ export class ImportService {
   private async load(): Promise<void> {
     for (const rec of await this.store.loadAll()) {
       const s = rec.state
-      if (s.status === 'uploading') Object.assign(s, { status: 'paused', interrupted: true })
       if (s.status === 'validating')
         Object.assign(s, {
           status: 'failed',
           error: keyedFailure('CANCELLED', 'check-interrupted').appError,
         })
-      this.jobs.set(s.id, { rec, abort: null, validation: null, running: null, lastEmit: 0 })
+      const live = this.track(rec)
+      // An upload that started has a journal: it says where the job stands.
+      if (s.options && s.status !== 'done' && s.status !== 'cancelled') {
+        const opened = await JobRunner.open(this.journalOf(s.id), this.kind(live), this.hooks(live))
+        live.runner = opened.runner
+        this.sync(live)
+      }
     }
   }
 
@@ -161,10 +182,8 @@ export class ImportService {
         sizeBytes: null,
         sha256: null,
       },
-      ackedBatches: 0,
     }
-    const live: Live = { rec, abort: null, validation: null, running: null, lastEmit: 0 }
-    this.jobs.set(id, live)
+    const live = this.track(rec)
     await this.store.save(rec)
     const run = runValidation(
       {
@@ -179,11 +198,11 @@ export class ImportService {
       },
       (rowsRead) => {
         state.rowsRead = rowsRead
-        this.emit(live)
+        live.emit({ ...state })
       },
     )
     live.validation = run
-    live.running = run.result
+    live.checking = run.result
       .then(
         async (r) => {
           Object.assign(state, {
@@ -203,17 +222,19 @@ export class ImportService {
       )
       .then(async () => {
         live.validation = null
-        live.running = null
-        await this.persist(live, true)
+        live.checking = null
+        await this.persist(live)
       })
-    this.emit(live, true)
+    live.emit({ ...state }, true)
     return { ...state }
   }
 
   /** Resolves when the job's current validation or upload run has stopped (tests, dispose). */
   async settled(id: string): Promise<ImportJobState> {
     const live = this.live(id)
-    while (live.running) await live.running
+    while (live.checking) await live.checking
+    await live.runner?.settled()
+    await live.saving
     return { ...live.rec.state }
   }
 
@@ -231,25 +252,24 @@ export class ImportService {
         etaSeconds: null,
       },
     })
-    live.rec.ackedBatches = 0
+    await rm(this.journalOf(jobId), { force: true })
+    live.runner = JobRunner.create(this.journalOf(jobId), this.kind(live), this.hooks(live))
     return this.runUpload(live)
   }
 
   async resume({ jobId }: JobRef): Promise<ImportJobState> {
     const live = this.live(jobId)
     const s = live.rec.state
-    if (!RESUMABLE.has(s.status) || !s.options)
+    if (!RESUMABLE.has(s.status) || !s.options || !live.runner)
       throw keyedFailure('NOT_ALLOWED', 'import-not-resumable')
-    await this.checkFileUnchanged(live.rec)
     return this.runUpload(live)
   }
 
-  pause({ jobId }: JobRef): Promise<ImportJobState> {
+  async pause({ jobId }: JobRef): Promise<ImportJobState> {
     const live = this.live(jobId)
-    if (live.rec.state.status !== 'uploading')
+    if (live.rec.state.status !== 'uploading' || !live.runner)
       throw keyedFailure('NOT_ALLOWED', 'import-not-running')
-    live.rec.state.status = 'paused'
-    live.abort?.abort()
+    await live.runner.pause()
     return this.settled(jobId)
   }
 
@@ -257,12 +277,14 @@ export class ImportService {
     const live = this.live(id)
     const s = live.rec.state
     if (['done', 'cancelled'].includes(s.status)) return { ...s }
-    s.status = 'cancelled'
-    s.finishedAt = new Date().toISOString()
-    live.abort?.abort()
-    await live.validation?.cancel()
+    if (live.runner) await live.runner.cancel()
+    else {
+      s.status = 'cancelled'
+      s.finishedAt = new Date().toISOString()
+      await live.validation?.cancel()
+    }
     await this.settled(id)
-    await this.persist(live, true)
+    await this.persist(live)
     return { ...s }
   }
 
@@ -276,7 +298,8 @@ export class ImportService {
 
   async discard({ jobId }: JobRef): Promise<{ discarded: true }> {
     const live = this.live(jobId)
-    if (live.running) throw keyedFailure('NOT_ALLOWED', 'import-running')
+    if (live.checking || live.runner?.status === 'running')
+      throw keyedFailure('NOT_ALLOWED', 'import-running')
     this.jobs.delete(jobId)
     await this.store.remove(jobId)
     return { discarded: true }
@@ -352,7 +375,7 @@ export class ImportService {
   /** Stops every running job without marking it finished (they resume after restart). */
   async dispose(): Promise<void> {
     for (const live of this.jobs.values()) {
-      live.abort?.abort()
+      await live.runner?.dispose()
       await live.validation?.cancel()
     }
   }
@@ -363,102 +386,121 @@ export class ImportService {
     return live
   }
 
+  private track(rec: JobRecord): Live {
+    const live: Live = {
+      rec,
+      validation: null,
+      checking: null,
+      runner: null,
+      run: { startedAt: 0, rows: 0 },
+      saving: Promise.resolve(),
+      emit: throttled((state) => this.deps.onChange?.(state), {
+        ...(this.deps.progressEveryMs !== undefined ? { everyMs: this.deps.progressEveryMs } : {}),
+        phase: (state) => state.status,
+      }),
+    }
+    this.jobs.set(rec.state.id, live)
+    return live
+  }
+
+  private journalOf(id: string): string {
+    return join(this.store.dirOf(id), 'journal.jsonl')
+  }
+
+  /** The upload as a job of the runner: batches of rows.jsonl, each sent to the job's shop. */
+  private kind(live: Live) {
+    const s = live.rec.state
+    const options = s.options!
+    const endpoint = s.mode === 'suppressed' ? 'import.suppressed' : 'import.audience'
+    return uploadKind(join(this.store.dirOf(s.id), ROWS_FILE), s.mode, options, {
+      preflight: async () => {
+        this.deps.shops.callable({ profileId: s.profileId }) // no secret: stay paused, say so
+        await this.checkFileUnchanged(live.rec)
+      },
+      send: async (batch, signal) => {
+        if (options.dryRun) return
+        const params: Record<string, unknown> = { audience: batch }
+        if (s.mode === 'audience' && options.segmentId !== undefined)
+          params.segment_id = String(options.segmentId)
+        // The job's own shop, whichever is active now.
+        await this.deps.api.call(endpoint, { profileId: s.profileId }, params, {
+          ...this.deps.callOptions,
+          signal,
+        })
+      },
+    })
+  }
+
+  private hooks(live: Live) {
+    return {
+      onUnit: (line: BatchLine) => {
+        live.run.rows += line.n ?? 0
+      },
+      onChange: () => this.sync(live),
+    }
+  }
+
+  /** Copies the runner's view (status, error, acknowledged batches) into the job's state. */
+  private sync(live: Live): void {
+    const runner = live.runner!
+    const s = live.rec.state
+    const status = STATUS[runner.status]
+    const changed = status !== s.status
+    if (changed && status === 'uploading') live.run = { startedAt: performance.now(), rows: 0 }
+    let sentRows = 0
+    let batchesDone = 0
+    for (const line of runner.units.values())
+      if (line.s === 'acked') {
+        sentRows += line.n ?? 0
+        batchesDone++
+      }
+    const seconds = Math.max(0.001, (performance.now() - live.run.startedAt) / 1000)
+    const rate = live.run.rows / seconds
+    Object.assign(s, { status, error: runner.error, interrupted: runner.interrupted })
+    s.upload = {
+      ...s.upload,
+      sentRows,
+      batchesDone,
+      rowsPerSecond: Math.round(rate),
+      etaSeconds:
+        status === 'done'
+          ? 0
+          : rate > 0
+            ? Math.ceil(((s.counts?.toUpload ?? 0) - sentRows) / rate)
+            : null,
+    }
+    if (changed && (status === 'done' || status === 'cancelled' || status === 'failed')) {
+      s.finishedAt = new Date().toISOString()
+      s.durationMs = Date.parse(s.finishedAt) - Date.parse(s.startedUploadAt ?? s.createdAt)
+    }
+    if (changed) void this.persist(live)
+    else live.emit({ ...s })
+  }
+
   private async checkFileUnchanged(rec: JobRecord): Promise<void> {
     const path = this.deps.files.pathOf(rec.state.fileId)
     const size = (await stat(path).catch(() => null))?.size
     const changed = size !== rec.config.sizeBytes || (await sha256(path)) !== rec.config.sha256
-    if (changed) {
-      const error = {
-        code: 'NOT_ALLOWED' as const,
-        message: `"${rec.state.fileName}" changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.`,
-        details: { reason: 'file-changed', name: rec.state.fileName },
-      }
-      rec.state.error = error
-      throw new AppFailure(error.code, error.message, error.details)
-    }
+    if (changed)
+      throw new AppFailure(
+        'NOT_ALLOWED',
+        `"${rec.state.fileName}" changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.`,
+        { reason: 'file-changed', name: rec.state.fileName },
+      )
   }
 
   private async runUpload(live: Live): Promise<ImportJobState> {
     const s = live.rec.state
-    const options = s.options!
-    // The job's own shop, whichever is active now; no secret refuses before any batch.
-    const shop = { profileId: this.deps.shops.callable({ profileId: s.profileId }).profileId }
-    const abort = new AbortController()
-    live.abort = abort
-    Object.assign(s, { status: 'uploading', error: null, interrupted: false })
     s.startedUploadAt ??= new Date().toISOString()
-    await this.persist(live, true)
-    const endpoint = s.mode === 'suppressed' ? 'import.suppressed' : 'import.audience'
-    const started = performance.now()
-    let sentThisRun = 0
-    const upload = uploadBatches(
-      join(this.store.dirOf(s.id), ROWS_FILE),
-      s.mode,
-      options,
-      live.rec.ackedBatches,
-      {
-        signal: abort.signal,
-        send: async (batch) => {
-          if (options.dryRun) return
-          const params: Record<string, unknown> = { audience: batch }
-          if (s.mode === 'audience' && options.segmentId !== undefined)
-            params.segment_id = String(options.segmentId)
-          await this.deps.api.call(endpoint, shop, params, {
-            ...this.deps.callOptions,
-            signal: abort.signal,
-          })
-        },
-        acked: async (index, rows) => {
-          live.rec.ackedBatches = index + 1
-          sentThisRun += rows
-          const rate = sentThisRun / Math.max(0.001, (performance.now() - started) / 1000)
-          const left = (s.counts?.toUpload ?? 0) - (s.upload.sentRows + rows)
-          s.upload = {
-            ...s.upload,
-            sentRows: s.upload.sentRows + rows,
-            batchesDone: index + 1,
-            rowsPerSecond: Math.round(rate),
-            etaSeconds: rate > 0 ? Math.ceil(left / rate) : null,
-          }
-          await this.persist(live, false)
-        },
-      },
-    )
-    live.running = upload
-      .then(
-        (how) => {
-          if (how === 'finished' && s.status === 'uploading') {
-            s.status = 'done'
-            s.upload.etaSeconds = 0
-          }
-        },
-        (err: unknown) => {
-          if (abort.signal.aborted) return // paused or cancelled: status already set
-          Object.assign(s, { status: 'failed', error: appError(err) })
-        },
-      )
-      .then(async () => {
-        if (s.status === 'done' || s.status === 'cancelled' || s.status === 'failed') {
-          s.finishedAt = new Date().toISOString()
-          s.durationMs = Date.parse(s.finishedAt) - Date.parse(s.startedUploadAt ?? s.createdAt)
-        }
-        live.abort = null
-        live.running = null
-        await this.persist(live, true)
-      })
+    await live.runner!.resume()
     return { ...s }
   }
 
-  private async persist(live: Live, force: boolean): Promise<void> {
-    await this.store.save(live.rec)
-    this.emit(live, force)
-  }
-
-  private emit(live: Live, force = false): void {
-    const now = Date.now()
-    if (!force && now - live.lastEmit < (this.deps.progressEveryMs ?? 200)) return
-    live.lastEmit = now
-    this.deps.onChange?.({ ...live.rec.state })
+  /** job.json after every status change (the journal has the batches); then the event. */
+  private persist(live: Live): Promise<void> {
+    live.saving = live.saving.then(() => this.store.save(live.rec)).catch(() => {})
+    live.emit({ ...live.rec.state }, true)
+    return live.saving
   }
 }
 

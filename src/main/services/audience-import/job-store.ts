@@ -7,10 +7,9 @@ import type { ColumnMapping, DateOrder, DuplicateRule } from '../../../shared/im
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 
 /**
- * What `imports/<id>/job.json` holds: the job's visible state plus everything needed to
- * resume after a crash. `ackedBatches` is the durable upload cursor: batch k (rows
- * k·size … (k+1)·size−1 of rows.jsonl) was acknowledged by the API. It is written after each
- * acknowledgement, so a crash re-sends at most the batch in flight (imports are upserts).
+ * What `imports/jobs/<id>/job.json` holds: the job's visible state plus everything needed to
+ * resume after a crash. Which batches the API acknowledged is the upload's journal
+ * (`journal.jsonl` beside it, kept by the job runner).
  */
 export interface JobRecord {
   state: ImportJobState
@@ -25,13 +24,11 @@ export interface JobRecord {
     sizeBytes: number | null
     sha256: string | null
   }
-  ackedBatches: number
 }
 
 // job.json is written only by us; a loose schema keeps old records loadable.
 const recordSchema = z.custom<JobRecord>(
-  (v) =>
-    typeof v === 'object' && v !== null && 'state' in v && 'config' in v && 'ackedBatches' in v,
+  (v) => typeof v === 'object' && v !== null && 'state' in v && 'config' in v,
 )
 const mappingsSchema = z.record(z.string(), z.array(z.custom<SavedMapping>()))
 
