@@ -1,4 +1,4 @@
-/** Transactional sends (issue 5). ru: sends.ru.ts, same keys. */
+/** Transactional sends. ru: sends.ru.ts, same keys. */
 export const sendsEn = {
   tabs: { single: 'Single send', bulk: 'Bulk send', log: 'Send log' },
   routes: { transact: 'Multi-channel (/transact)', sms: 'SMS (/sms/transactional)' },
