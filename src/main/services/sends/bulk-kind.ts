@@ -1,12 +1,6 @@
 import { checkSend, describeIssue } from '../../../shared/sends-validate'
 import type { JobKind } from '../../jobs/runner'
-import {
-  rowToDraft,
-  type BulkJobConfig,
-  type BulkRow,
-  type RowLine,
-  type RowSource,
-} from './bulk-rows'
+import { rowToDraft, type BulkJobConfig, type BulkRow, type RowLine } from './bulk-rows'
 import type { SendsService } from './sends-service'
 
 export type Sleep = (ms: number) => Promise<void>
@@ -14,7 +8,8 @@ const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 export interface BulkKindDeps {
   sends: SendsService
-  source: RowSource
+  /** The job's rows, in file order: its snapshot, never the file as it is now. */
+  rows: () => AsyncIterable<BulkRow>
   /** The rate the marketer set last (it may change while the job runs). */
   rate: () => number
   /** Before every start and resume (no secret, no file: refuse with the reason). */
@@ -37,7 +32,7 @@ export function bulkKind(
     inFlight: 'unknown',
     preflight: deps.preflight,
     async *units() {
-      for await (const row of deps.source(job)) yield { ...row, key: row.rowNumber }
+      for await (const row of deps.rows()) yield { ...row, key: row.rowNumber }
     },
     caughtInFlight: () => ({
       s: 'unknown',

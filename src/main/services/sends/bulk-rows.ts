@@ -30,6 +30,8 @@ export interface BulkJobConfig {
   table: TableReadSettings
   ratePerSecond: number
   createdAt: string
+  /** The rows were copied into the job's folder at start (`rows.jsonl`); absent on older jobs. */
+  snapshot?: boolean
 }
 
 /** A row's line in the job's journal (`r` is its row number in the file). */

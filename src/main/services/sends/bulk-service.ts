@@ -16,6 +16,7 @@ import { JobFolders } from '../../jobs/job-folders'
 import { JobRunner, type JobStatus } from '../../jobs/runner'
 import { throttled, type Throttled } from '../../jobs/throttle'
 import { bulkKind, type Sleep } from './bulk-kind'
+import { readSnapshot, writeSnapshot } from './bulk-snapshot'
 import {
   countRows,
   type BulkJobConfig,
@@ -38,6 +39,7 @@ const configSchema = z.object({
   table: tableReadSettingsSchema,
   ratePerSecond: z.number(),
   createdAt: z.string(),
+  snapshot: z.boolean().optional(),
 }) satisfies z.ZodType<BulkJobConfig>
 
 interface Job {
@@ -71,9 +73,11 @@ const STATUS: Record<JobStatus, BulkJobState['status']> = {
 }
 
 /**
- * Bulk jobs: one folder each under `sends/jobs/<id>/` with `job.json` (what to send, written
- * atomically before the first row) and `journal.jsonl` (what happened to each row), run by
- * the job runner one row at a time.
+ * Bulk jobs: one folder each under `sends/jobs/<id>/` with `rows.jsonl` (the recipients, copied
+ * from the file when the job starts), `job.json` (what to send, written atomically before the
+ * first row) and `journal.jsonl` (what happened to each row), run by the job runner one row
+ * at a time. A job never reads its file again, so editing, moving or deleting the sheet
+ * cannot shift a row under the journal's row numbers.
  */
 export class BulkSends {
   private readonly jobs = new Map<string, Job>()
@@ -135,9 +139,13 @@ export class BulkSends {
       table: parsed.table,
       ratePerSecond: parsed.ratePerSecond,
       createdAt: new Date().toISOString(),
+      snapshot: true,
     }
+    // The snapshot is complete before `job.json` exists: a job on disk always has its rows.
+    const total = await writeSnapshot(this.snapshotOf(config.id), this.deps.source(config))
     await this.folders.save(config.id, config)
     const job = this.prepare(config)
+    job.total = total
     this.jobs.set(config.id, job)
     await job.runner.resume()
     return this.stateOf(job)
@@ -176,8 +184,8 @@ export class BulkSends {
 
   /**
    * The report of a job: one line per row attempted (or refused), in file order, with its
-   * outcome and the values its variables had, read again from the job's file. A file that
-   * can no longer be read leaves the variable columns empty; the outcomes are all journalled.
+   * outcome and the values its variables had, from the job's snapshot (a job started before
+   * snapshots reads its file again: one no longer readable leaves the variable columns empty).
    */
   async report(jobId: string): Promise<{ filename: string; content: string }> {
     const job = this.requireJob(jobId)
@@ -185,7 +193,7 @@ export class BulkSends {
     const columns = job.config.mapping.variables.map((v) => v.column)
     if (columns.length > 0) {
       try {
-        for await (const row of this.deps.source(job.config)) {
+        for await (const row of this.rowsOf(job.config)) {
           if (job.runner.units.has(row.rowNumber))
             values.set(
               row.rowNumber,
@@ -237,6 +245,18 @@ export class BulkSends {
     return countRows(this.deps.source({ fileId, table }))
   }
 
+  private snapshotOf(jobId: string): string {
+    return join(this.folders.dirOf(jobId), 'rows.jsonl')
+  }
+
+  /**
+   * The rows a job sends: its snapshot. Jobs started before snapshots existed have none and
+   * read their file as they always did (they resume as before; new jobs are immune).
+   */
+  private rowsOf(config: BulkJobConfig): AsyncIterable<BulkRow> {
+    return config.snapshot ? readSnapshot(this.snapshotOf(config.id)) : this.deps.source(config)
+  }
+
   private requireJob(jobId: string): Job {
     const job = this.jobs.get(jobId)
     if (!job) throw keyedFailure('NOT_FOUND', 'bulk-gone')
@@ -265,11 +285,11 @@ export class BulkSends {
   private kind(job: Job) {
     return bulkKind(job.config, {
       sends: this.deps.sends,
-      source: this.deps.source,
+      rows: () => this.rowsOf(job.config),
       rate: () => job.rate,
       preflight: async () => {
         this.deps.shops.callable({ profileId: job.config.profileId }) // no secret: say so
-        job.total ??= await countRows(this.deps.source(job.config))
+        job.total ??= await countRows(this.rowsOf(job.config))
       },
       ...(this.deps.sleep ? { sleep: this.deps.sleep } : {}),
     })
