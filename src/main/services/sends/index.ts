@@ -28,8 +28,10 @@ export async function createSendsFeature(
     onChange: (state) => events.emit('sends:bulk', state),
   })
 
-  // Everything is per shop: the log and jobs of the shop selected in the header.
-  const active = (): string => shops.callable('active').profileId
+  // Everything is per shop: the log and jobs of the shop selected in the header. Reading them
+  // needs no secret (after a browser-host restart none is stored until re-entered); whatever
+  // calls the API (a send, starting or resuming a job) asks for it itself.
+  const active = (): string => shops.profile('active').profileId
   // A job of another shop is not this screen's to steer or read, whatever id arrives.
   const own = (jobId: string): string => {
     if (!bulk.list(active()).some((j) => j.id === jobId))
