@@ -14,6 +14,7 @@ import { createImportFeature } from './services/audience-import'
 import { FileRegistry } from './services/files/file-registry'
 import { createFilesFeature, type PickFiles } from './services/files'
 import { createNpsFeature } from './services/nps'
+import { createSegmentsFeature } from './services/segments'
 import { createSendsFeature } from './services/sends'
 import { createShopsFeature } from './services/shops'
 import {
@@ -119,6 +120,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await createImportFeature(deps),
     await createSendsFeature(deps),
     createNpsFeature(deps),
+    await createSegmentsFeature(deps),
   ] as const
 
   return {

@@ -2,6 +2,7 @@ import { linkFailures } from './external-links'
 import { fileFailures } from './files'
 import { importFailures } from './import'
 import { jobFailures } from './jobs'
+import { segmentFailures } from './segments'
 import { sendFailures } from './sends'
 import { shopFailures } from './shops'
 import { connectionFailures } from './web-protocol'
@@ -101,6 +102,7 @@ export const failureDomains = {
   files: fileFailures,
   import: importFailures,
   sends: sendFailures,
+  segments: segmentFailures,
   jobs: jobFailures,
   connection: connectionFailures,
 } as const

@@ -2,6 +2,7 @@ import { failureMessages } from '../../../shared/errors'
 import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { npsEn } from './nps.en'
+import { segmentsEn } from './segments.en'
 import { sendsEn } from './sends.en'
 import { shopsEn } from './shops.en'
 /** The English catalogue is the reference: ru.ts must have exactly the same keys. */
@@ -18,11 +19,13 @@ export const en = {
     about: 'About',
     nps: 'NPS analytics',
     sends: 'Transactional send',
+    segments: 'Segments',
     import: 'Audience import',
   },
   nps: npsEn,
   import: importEn,
   sends: sendsEn,
+  segments: segmentsEn,
   header: {
     shop: 'Shop',
     noShop: 'No shop connected yet',

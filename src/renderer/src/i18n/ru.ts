@@ -6,6 +6,7 @@ import { importFailuresRu, importRu } from './import.ru'
 import { jobFailuresRu } from './jobs.ru'
 import { linkFailuresRu } from './links.ru'
 import { npsRu } from './nps.ru'
+import { segmentFailuresRu, segmentsRu } from './segments.ru'
 import { sendFailuresRu, sendsRu } from './sends.ru'
 import { shopFailuresRu, shopsRu } from './shops.ru'
 
@@ -22,11 +23,13 @@ export const ru: MessageSchema = {
     about: 'О программе',
     nps: 'Аналитика NPS',
     sends: 'Транзакционные отправки',
+    segments: 'Сегменты',
     import: 'Импорт аудитории',
   },
   nps: npsRu,
   import: importRu,
   sends: sendsRu,
+  segments: segmentsRu,
   header: {
     shop: 'Магазин',
     noShop: 'Магазин ещё не подключён',
@@ -179,6 +182,7 @@ export const ru: MessageSchema = {
       ...fileFailuresRu,
       ...importFailuresRu,
       ...sendFailuresRu,
+      ...segmentFailuresRu,
       ...jobFailuresRu,
       ...connectionFailuresRu,
     },

@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './app'
 import { filesChannels, filesEvents } from './files'
 import { importChannels, importEvents } from './import'
 import { npsChannels, npsEvents } from './nps'
+import { segmentsChannels, segmentsEvents } from './segments'
 import { sendsChannels, sendsEvents } from './sends'
 import { shopsChannels, shopsEvents } from './shops'
 
@@ -18,4 +19,5 @@ export const domains = [
   { channels: importChannels, events: importEvents },
   { channels: npsChannels, events: npsEvents },
   { channels: sendsChannels, events: sendsEvents },
+  { channels: segmentsChannels, events: segmentsEvents },
 ] as const

@@ -1,0 +1,2 @@
+/** Segments. ru: segments.ru.ts, same keys. */
+export const segmentsEn = {}
