@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Checks every sandbox a file started: nothing ever called /promo_codes/fetch.
+          setupFiles: ['test/setup/no-promo-fetch.ts'],
         },
       },
     ],

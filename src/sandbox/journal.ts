@@ -12,9 +12,19 @@ export function redact(value: unknown): unknown {
   return copy
 }
 
+/**
+ * Every journal started in this process, so a test setup can look at all the sandboxes a
+ * test file started (the console must never have called /promo_codes/fetch on any of them).
+ */
+export const everyJournal = new Set<Journal>()
+
 export class Journal implements SandboxJournal {
   private list: JournalEntry[] = []
   private seq = 0
+
+  constructor() {
+    everyJournal.add(this)
+  }
 
   add(entry: Omit<JournalEntry, 'seq' | 'time'>): JournalEntry {
     this.seq += 1

@@ -90,6 +90,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const state = new SandboxState(seed, now, shops)
   // Build the first shop's cheap data now so the first request is not the slow one.
   void state.main
+  if (opts.promoDrain) for (const shop of shops) state.shop(shop.shopId).promoDrain = true
   let envelope: EnvelopeStyle = opts.envelope ?? 'legacy'
   const journal = new Journal()
   const faults = new FaultInjector(opts.faults, opts.faultSeed ?? seed)

@@ -69,6 +69,8 @@ export interface SandboxOptions {
   shops?: SandboxShop[]
   /** Seed of the fault RNG so fault sequences are reproducible. */
   faultSeed?: number
+  /** Promo-code stock goes down over time, as campaigns hand codes out (the Demo shop). */
+  promoDrain?: boolean
   /**
    * Addition to the agreed API: the instant the demo data is generated around (NPS reviews
    * over the 12 months before it, message history, change log). Default: now, to the minute.

@@ -51,6 +51,8 @@ export class ShopData {
   readonly sentMessages = new Map<number, Message[]>()
   readonly transactionalCampaigns = [...TRANSACTIONAL_CAMPAIGNS]
   readonly smsCampaigns = [...SMS_CAMPAIGNS]
+  /** Campaigns hand promo codes out over time (`SandboxOptions.promoDrain`). */
+  promoDrain = false
   private readonly byEmail = new Map<string, Customer>()
   private readonly byPhone = new Map<string, Customer>()
   private readonly byLoyalty = new Map<string, Customer>()

@@ -1,4 +1,4 @@
-import { availableCount, type PromoCodeList } from '../data/promo-codes'
+import { availableCount, drainLists, takeCode, type PromoCodeList } from '../data/promo-codes'
 import type { ShopData } from '../data/state'
 import { list, object, success } from '../envelope'
 import { badRequest, notFound } from '../errors'
@@ -27,6 +27,7 @@ export const promoCodeRoutes: RouteSpec[] = [
     secret: 'required',
     errorFamily: 'status',
     handle({ params, shop }) {
+      if (shop.promoDrain) drainLists(shop.promoLists, Date.now())
       const active = parseBool(params.active, 'active') ?? false
       const exclude = new Set(csv(params, 'exclude'))
       const include = new Set(csv(params, 'include'))
@@ -66,6 +67,21 @@ export const promoCodeRoutes: RouteSpec[] = [
       const promoList = listOf(shop, params, 'id')
       for (const [code, entry] of promoList.codes) if (!entry.sent) promoList.codes.delete(code)
       return success()
+    },
+  },
+  {
+    // Documented for devices (the SDK's get_promo_code): it hands a code out for good. The
+    // console must never call it; the sandbox serves it so a test can see that it did not.
+    method: 'GET',
+    path: '/promo_codes/fetch',
+    body: 'none',
+    secret: 'if-sent',
+    errorFamily: 'status',
+    handle({ params, shop }) {
+      requireStr(params, 'did')
+      const code = takeCode(listOf(shop, params, 'id'))
+      if (code === null) throw notFound('Promo codes list is empty')
+      return object({ code })
     },
   },
   {

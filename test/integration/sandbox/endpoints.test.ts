@@ -13,6 +13,7 @@ const EXPECTED = [
   'POST /promo_codes json',
   'DELETE /promo_codes/purge json',
   'DELETE /promo_codes/delete json',
+  'GET /promo_codes/fetch none',
   'GET /notifications none',
   'GET /notifications/:code none',
   'GET /nps/reviews none',
@@ -55,6 +56,7 @@ describe('endpoint table', () => {
       '/nps/channels',
       '/products/counters',
       '/products/get',
+      '/promo_codes/fetch',
     ])
   })
 

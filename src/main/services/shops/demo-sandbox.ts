@@ -14,7 +14,8 @@ export interface RunningDemoShop {
 
 /** The Demo shop: the sandbox server in this process, on a free loopback port. */
 export async function startDemoShop(opts: DemoShopOptions): Promise<RunningDemoShop> {
-  const sandbox = await startSandbox({ port: opts.port ?? 0, seed: opts.seed })
+  // Promo-code stock drains as the Demo shop's campaigns hand codes out, as a real shop's does.
+  const sandbox = await startSandbox({ port: opts.port ?? 0, seed: opts.seed, promoDrain: true })
   return {
     endpoint: { apiHost: sandbox.url, shopId: DEMO_SHOP.shopId, secret: DEMO_SHOP.secret },
     close: () => sandbox.close(),
