@@ -44,6 +44,8 @@ export interface JobKind<U extends { key: number }, L extends UnitLine> {
    * `caughtInFlight` and never done again, and pause waits for it to finish.
    */
   inFlight: 'redo' | 'unknown'
+  /** Units run at once (`redo` kinds only; default 1). Each is still journalled on its own. */
+  concurrency?: number
   /** The units in order; those already in `done` are skipped by the runner anyway. */
   units(done: ReadonlyMap<number, L>): AsyncIterable<U>
   /** Does one unit and returns its result line (`r` and `t` are filled in by the runner). */
@@ -76,7 +78,7 @@ const PENDING = 'pending'
 const now = (): string => new Date().toISOString()
 
 /**
- * Runs one job's units one at a time, journalling each before the next starts, and owns the
+ * Runs one job's units (one at a time unless a redo kind asks for more), journalling each before the next starts, and owns the
  * job's status. Every transition is total: start/resume from `paused` or `failed` either
  * runs or leaves the job `paused` with the reason; pause and cancel always land; a crash
  * brings the job back `paused` (`interrupted`) with its in-flight unit settled by its kind.
@@ -224,27 +226,28 @@ export class JobRunner<U extends { key: number }, L extends UnitLine> {
     this.abort = abort
     let end: JobStatus | null = null
     let error: AppError | null = null
+    // Redo kinds may run several units at once; the first failure stops new ones, lets those
+    // in flight land in the journal, then fails the run.
+    const limit = this.kind.inFlight === 'redo' ? Math.max(1, this.kind.concurrency ?? 1) : 1
+    const running = new Set<Promise<void>>()
+    let failure: { err: unknown } | null = null
     try {
-      for await (const unit of this.kind.units(this.units)) {
-        if (this.wanted !== 'run') break
-        if (this.units.has(unit.key)) continue
-        const key = unit.key
-        const step: UnitStep<L> = {
-          signal: abort.signal,
-          begin: async (fields) => {
-            const line = { ...fields, r: key, s: PENDING, t: now() } as L
-            await this.journal.append(line)
-            this.units.set(key, line)
-          },
+      try {
+        for await (const unit of this.kind.units(this.units)) {
+          if (this.wanted !== 'run' || failure) break
+          if (this.units.has(unit.key)) continue
+          const task = this.runUnit(unit, abort.signal).catch((err: unknown) => {
+            failure ??= { err }
+          })
+          running.add(task)
+          void task.then(() => running.delete(task))
+          if (running.size >= limit) await Promise.race(running)
+          if (this.wanted !== 'run' || failure) break
         }
-        const result = await this.kind.run(unit, step)
-        const line = { ...result, r: key, t: now() } as L
-        await this.journal.append(line)
-        const merged = { ...this.units.get(key), ...line }
-        this.units.set(key, merged)
-        this.hooks.onUnit?.(merged)
-        this.hooks.onChange?.()
+      } finally {
+        await Promise.all(running)
       }
+      if (failure) throw (failure as { err: unknown }).err
       if (this.wanted === 'run') end = 'done'
     } catch (err) {
       // A unit aborted by pause or cancel is not a failure: the status says what happened.
@@ -265,6 +268,25 @@ export class JobRunner<U extends { key: number }, L extends UnitLine> {
     } finally {
       await this.journal.close().catch(() => {})
     }
+  }
+
+  private async runUnit(unit: U, signal: AbortSignal): Promise<void> {
+    const key = unit.key
+    const step: UnitStep<L> = {
+      signal,
+      begin: async (fields) => {
+        const line = { ...fields, r: key, s: PENDING, t: now() } as L
+        await this.journal.append(line)
+        this.units.set(key, line)
+      },
+    }
+    const result = await this.kind.run(unit, step)
+    const line = { ...result, r: key, t: now() } as L
+    await this.journal.append(line)
+    const merged = { ...this.units.get(key), ...line }
+    this.units.set(key, merged)
+    this.hooks.onUnit?.(merged)
+    this.hooks.onChange?.()
   }
 
   /**
