@@ -49,6 +49,8 @@ export interface EndpointSpec {
    * parses every successful answer with it; `api.call` returns its output type.
    */
   answer: z.ZodType
+  /** Parameters the activity log shows only as a count (promo codes are money). */
+  unlogged?: readonly string[]
   note?: string
 }
 
@@ -170,6 +172,7 @@ export const catalogue = {
     required: ['id', 'codes'],
     result: 'ack',
     answer: answers.ack,
+    unlogged: ['codes'],
   },
   'promoCodes.purge': {
     method: 'DELETE',
@@ -192,6 +195,7 @@ export const catalogue = {
     required: ['promo_code_list_id', 'codes'],
     result: 'object',
     answer: answers.promoCodesDeleted,
+    unlogged: ['codes'],
     note: 'The table spells the list parameter "promo_code_list_Id" and omits shop_id/shop_secret; the curl body has promo_code_list_id, shop_id and shop_secret. We follow the curl.',
   },
   'notifications.list': {

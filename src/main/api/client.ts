@@ -1,6 +1,6 @@
 import PQueue from 'p-queue'
 import { AppFailure } from '../../shared/errors'
-import { summariseParams } from '../services/activity/summarise'
+import { summariseParams, unlogged } from '../services/activity/summarise'
 import type { Logger } from '../log/logger'
 import type { SecretRegistry } from '../log/redact'
 import { runAttempt } from './attempt'
@@ -135,7 +135,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       durationMs: 0,
       bytes: 0,
       retries: 0,
-      params: summariseParams({ ...params, shop_id: shop.shopId }, opts.secrets),
+      params: summariseParams(unlogged(spec, { ...params, shop_id: shop.shopId }), opts.secrets),
     }
     const finish = (outcome: CallOutcome, failure?: AppFailure): void => {
       record.outcome = outcome
@@ -153,7 +153,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       throw failure
     }
     record.path = built.path
-    record.params = summariseParams(built.shownParams, opts.secrets)
+    record.params = summariseParams(unlogged(spec, built.shownParams), opts.secrets)
     const queue = queueFor(shop)
 
     for (let attempt = 0; ; attempt++) {

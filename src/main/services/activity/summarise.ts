@@ -63,3 +63,18 @@ export function summariseParams(
     ? (shrunk as Record<string, unknown>)
     : {}
 }
+
+/** The parameters an endpoint keeps out of the log (`unlogged`) replaced by their size. */
+export function unlogged(
+  spec: { unlogged?: readonly string[] },
+  params: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!spec.unlogged) return params
+  const out = { ...params }
+  for (const name of spec.unlogged) {
+    const value = out[name]
+    if (value !== undefined)
+      out[name] = Array.isArray(value) ? `[${value.length} items]` : '[not logged]'
+  }
+  return out
+}
