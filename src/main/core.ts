@@ -15,6 +15,7 @@ import { FileRegistry } from './services/files/file-registry'
 import { createFilesFeature, type PickFiles } from './services/files'
 import { createNpsFeature } from './services/nps'
 import { createSegmentsFeature } from './services/segments'
+import { createPromoCodesFeature } from './services/promo-codes'
 import { createSendsFeature } from './services/sends'
 import { createShopsFeature } from './services/shops'
 import {
@@ -121,6 +122,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await createSendsFeature(deps),
     createNpsFeature(deps),
     await createSegmentsFeature(deps),
+    await createPromoCodesFeature(deps),
   ] as const
 
   return {

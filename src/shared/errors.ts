@@ -4,6 +4,7 @@ import { importFailures } from './import'
 import { jobFailures } from './jobs'
 import { segmentFailures } from './segments'
 import { sendFailures } from './sends'
+import { promoFailures } from './promo-codes'
 import { shopFailures } from './shops'
 import { connectionFailures } from './web-protocol'
 
@@ -103,6 +104,7 @@ export const failureDomains = {
   import: importFailures,
   sends: sendFailures,
   segments: segmentFailures,
+  promoCodes: promoFailures,
   jobs: jobFailures,
   connection: connectionFailures,
 } as const

@@ -8,6 +8,7 @@ import { linkFailuresRu } from './links.ru'
 import { npsRu } from './nps.ru'
 import { segmentFailuresRu, segmentsRu } from './segments.ru'
 import { sendFailuresRu, sendsRu } from './sends.ru'
+import { promoFailuresRu } from './promo-codes.ru'
 import { shopFailuresRu, shopsRu } from './shops.ru'
 
 export const ru: MessageSchema = {
@@ -183,6 +184,7 @@ export const ru: MessageSchema = {
       ...importFailuresRu,
       ...sendFailuresRu,
       ...segmentFailuresRu,
+      ...promoFailuresRu,
       ...jobFailuresRu,
       ...connectionFailuresRu,
     },

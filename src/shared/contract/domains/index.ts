@@ -4,6 +4,7 @@ import { filesChannels, filesEvents } from './files'
 import { importChannels, importEvents } from './import'
 import { npsChannels, npsEvents } from './nps'
 import { segmentsChannels, segmentsEvents } from './segments'
+import { promoCodesChannels, promoCodesEvents } from './promo-codes'
 import { sendsChannels, sendsEvents } from './sends'
 import { shopsChannels, shopsEvents } from './shops'
 
@@ -20,4 +21,5 @@ export const domains = [
   { channels: npsChannels, events: npsEvents },
   { channels: sendsChannels, events: sendsEvents },
   { channels: segmentsChannels, events: segmentsEvents },
+  { channels: promoCodesChannels, events: promoCodesEvents },
 ] as const
