@@ -20,6 +20,8 @@ export type WebResponse =
   | { type: 'rejected'; reason: string }
 
 export const WS_PATH = '/ws'
+/** 204 when the page's session cookie is live, 401 when it is not (nothing else). */
+export const SESSION_PATH = '/session'
 
 /**
  * The largest message either side sends over the socket. Larger inputs (attachments,
@@ -35,4 +37,3 @@ export const connectionFailures = {
   'request-too-large':
     'This is too much data to send at once ({limitMb} MB at most). Shorten the text, or attach large content as a file.',
 } as const
-export const TOKEN_PARAM = 'token'

@@ -6,6 +6,7 @@ import { createCore } from '../../src/main/core'
 import { startWebHost } from '../../src/main/web-host/server'
 import { channels } from '../../src/shared/contract/channels'
 import { compare, type BenchResult } from './harness'
+import { exchangeLaunchCode } from '../support/host-links'
 
 /**
  * What the contract costs: a router dispatch against the bare schema parse it wraps,
@@ -23,9 +24,9 @@ export async function ipcBenchmarks(): Promise<BenchResult[]> {
   })
   const ctx = { host: 'browser' as const, senderId: 'bench' }
   const host = await startWebHost({ core, rendererDir: dataDir, port: 0 })
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, {
-    origin: `http://127.0.0.1:${host.port}`,
-  })
+  const origin = `http://127.0.0.1:${host.port}`
+  const cookie = await exchangeLaunchCode(host.launchUrl(), origin)
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin, headers: { cookie } })
   await new Promise((r) => ws.once('open', r))
   let id = 0
   const roundTrip = (): Promise<void> =>

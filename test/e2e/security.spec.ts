@@ -89,8 +89,12 @@ test('error toasts are alerts and stay until dismissed', async ({ app }) => {
   await expect(toast).toHaveCount(0)
 })
 
-test('a WebSocket without the token is refused by the host', async ({ app, host }) => {
-  const outcome = await app.evaluate(
+test('a WebSocket without the session cookie is refused by the host', async ({ host, browser }) => {
+  // A browser that never opened a launch link: the page loads, the socket does not.
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(host.url)
+  const outcome = await page.evaluate(
     (port) =>
       new Promise<string>((resolve) => {
         const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`)
@@ -100,27 +104,52 @@ test('a WebSocket without the token is refused by the host', async ({ app, host 
     host.port,
   )
   expect(outcome).toBe('refused')
+  await expect(page.getByTestId('connection')).toContainText('press Enter')
+  await context.close()
 })
 
-test('a page on another origin cannot use the socket, even with the token', async ({
+test('a launch link works once: a second browser using it gets no session', async ({
   host,
   browser,
 }) => {
-  // A second origin (another loopback port) plays the attacker's page.
+  const link = await host.launchUrl()
+  const first = await browser.newContext()
+  const page = await first.newPage()
+  await page.goto(link)
+  await expect(page.getByTestId('connection')).toHaveAttribute('class', /connected/)
+  // The address bar no longer shows the spent code, and the cookie is not readable.
+  expect(new URL(page.url()).search).toBe('')
+  expect(await page.evaluate(() => document.cookie)).toBe('')
+  const second = await browser.newContext()
+  const stranger = await second.newPage()
+  await stranger.goto(link)
+  await expect(stranger.getByTestId('connection')).toHaveAttribute('class', /signedOut/)
+  // Whoever used the link first may not have been the marketer: that session ends too.
+  await expect(page.getByTestId('connection')).not.toHaveAttribute('class', /\bconnected/)
+  await first.close()
+  await second.close()
+})
+
+test('a page on another origin cannot use the socket, even with the session cookie', async ({
+  app,
+  host,
+}) => {
+  // A second origin (another loopback port) plays the attacker's page. Cookies ignore
+  // ports, so the browser sends our session cookie along: the Origin check must refuse.
   const http = await import('node:http')
   const server = http.createServer((_req, res) => res.end('<!doctype html><title>evil</title>'))
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const evilPort = (server.address() as { port: number }).port
-  const page = await browser.newPage()
+  const page = await app.context().newPage()
   await page.goto(`http://127.0.0.1:${evilPort}/`)
   const outcome = await page.evaluate(
-    ({ port, token }) =>
+    (port) =>
       new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`)
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`)
         ws.onopen = () => resolve('open')
         ws.onerror = () => resolve('refused')
       }),
-    { port: host.port, token: host.token },
+    host.port,
   )
   expect(outcome).toBe('refused')
   await page.close()

@@ -4,13 +4,16 @@ import { join } from 'node:path'
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
 
+/** `CHROMIUM_PATH` first (as for the e2e tests), then the usual Debian names. */
 export function findChromium(): string | null {
-  return candidates.find((p) => existsSync(p)) ?? null
+  const chosen = process.env.CHROMIUM_PATH
+  return [...(chosen ? [chosen] : []), ...candidates].find((p) => existsSync(p)) ?? null
 }
 
 /**
  * Opens the console in Chromium's app mode (no tabs or address bar), with a profile of
- * its own so the token never lands in the user's everyday browser history.
+ * its own so the session cookie never lands in the user's everyday browser. The launch
+ * link on Chromium's command line carries a one-time code, spent on the first load.
  */
 export function openInChromiumApp(binary: string, url: string, dataDir: string): void {
   const args = [

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createCore } from '../core'
@@ -9,7 +10,9 @@ import { startWebHost } from './server'
 
 /**
  * `npm run start:web`: the console in Chromium, with main's services in this process.
- * Flags: --port N (default: a free one), --data-dir DIR, --no-open (print the URL only).
+ * Flags: --port N (default: a free one), --data-dir DIR, --no-open (print a link only).
+ * Nothing printed or passed on a command line opens the console twice: a launch link's
+ * code is spent on first use and expires within a minute; Enter prints a new one.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,9 +60,18 @@ async function main(): Promise<void> {
   })
 
   console.log(`PersonaClick Console (browser host) is ready: ${host.url}`)
+  const printLink = (): void =>
+    console.log(`One-time link (opens the console once, within a minute): ${host.launchUrl()}`)
   const chromium = noOpen ? null : findChromium()
-  if (chromium) openInChromiumApp(chromium, host.url, dataDir)
-  else if (!noOpen) console.log('Open the address above in Chromium or Chrome.')
+  const open = (): void => {
+    if (chromium) openInChromiumApp(chromium, host.launchUrl(), dataDir)
+    else printLink()
+  }
+  if (!chromium && !noOpen) console.log('Open the link below in Chromium or Chrome.')
+  open()
+  console.log('Press Enter here to open the console again (a new one-time link).')
+  // Not a terminal interface: Ctrl+C must still reach the process as a signal.
+  createInterface({ input: process.stdin, terminal: false }).on('line', open)
 
   const stop = async (): Promise<void> => {
     await host.close()

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
-
 /**
  * DNS-rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends
  * `Host: evil.example`, so only loopback names on our own port are accepted.
@@ -13,13 +11,6 @@ export function isAllowedHost(hostHeader: string | undefined, port: number): boo
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   if (!origin) return false
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
-}
-
-export function tokenMatches(given: string | null | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -6,14 +5,15 @@ import { resolve } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import {
   MAX_MESSAGE_BYTES,
-  TOKEN_PARAM,
+  SESSION_PATH,
   WS_PATH,
   webRequestSchema,
   type WebResponse,
 } from '../../shared/web-protocol'
 import type { Core } from '../core'
 import { refuseSocket, reply } from './reply'
-import { isAllowedHost, isAllowedOrigin, parseRequestTarget, tokenMatches } from './guard'
+import { isAllowedHost, isAllowedOrigin, parseRequestTarget } from './guard'
+import { CODE_PARAM, LaunchAuth, readCookie, sessionCookie, sessionCookieName } from './launch'
 import { readStaticFile } from './static-files'
 import { handleUpload } from './upload'
 import { UPLOAD_PATH } from '../../shared/files'
@@ -23,14 +23,14 @@ export interface WebHostOptions {
   rendererDir: string
   /** 0 picks a free port. */
   port?: number
-  /** Fixed token for tests; otherwise a fresh random one per launch. */
-  token?: string
 }
 
 export interface WebHost {
+  /** The console's address; it opens only in a browser that already has a session. */
   url: string
   port: number
-  token: string
+  /** A one-time launch link: its code opens a session once, within a minute. */
+  launchUrl(): string
   close(): Promise<void>
 }
 
@@ -44,9 +44,13 @@ export interface WebHost {
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { core } = opts
   const log = core.log.scope('web-host')
-  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const auth = new LaunchAuth()
   const root = resolve(opts.rendererDir)
   let port = 0
+  let cookieName = ''
+  /** The live session a request's cookie opens (its key), or null. */
+  const sessionOf = (req: IncomingMessage): string | null =>
+    auth.session(readCookie(req.headers.cookie, cookieName))
 
   const server = createServer((req, res) => {
     serveHttp(req, res).catch((err: unknown) => {
@@ -66,11 +70,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const url = parseRequestTarget(req.url)
     if (!url) return reply(res, 400, 'Bad request')
     if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
-      // Same guard as the socket: our page (Origin) with this launch's token.
-      if (
-        !isAllowedOrigin(req.headers.origin, port) ||
-        !tokenMatches(url.searchParams.get(TOKEN_PARAM), token)
-      ) {
+      // Same guard as the socket: our page (Origin) in a live session (cookie).
+      if (!isAllowedOrigin(req.headers.origin, port) || !sessionOf(req)) {
         req.resume()
         return reply(res, 403, 'Forbidden')
       }
@@ -80,12 +81,31 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       req.resume()
       return reply(res, 405, undefined, { Allow: 'GET, HEAD' })
     }
+    const code = url.searchParams.get(CODE_PARAM)
+    if (code !== null && req.method === 'GET') return openSession(req, res, code)
+    // Lets the page tell "signed out" from "host stopped": a refused upgrade has no status.
+    if (url.pathname === SESSION_PATH) return reply(res, sessionOf(req) ? 204 : 401)
     const file = await readStaticFile(root, url.pathname)
     if (!file) return reply(res, 404, 'Not found')
     reply(res, 200, req.method === 'HEAD' ? undefined : file.body, {
       'Content-Type': file.contentType,
       'Cache-Control': 'no-store',
     })
+  }
+
+  /**
+   * `GET /?code=…`: a fresh code becomes a session cookie; then 303 to `/`, so the spent
+   * code leaves the address bar (a reload works). A refused code also lands on `/`
+   * without a cookie, where the page says how to get a new link.
+   */
+  function openSession(req: IncomingMessage, res: ServerResponse, code: string): void {
+    const outcome = auth.redeem(code, sessionOf(req))
+    const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store' }
+    if (outcome.kind === 'session') {
+      headers['Set-Cookie'] = sessionCookie(cookieName, outcome.session)
+      log.info('launch code exchanged for a session')
+    } else log.warn('refused launch code', { reason: outcome.reason })
+    reply(res, 303, undefined, headers)
   }
 
   // A frame over the limit is refused from its header, before its payload is buffered:
@@ -104,19 +124,24 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!url) return refuse('400 Bad Request', 'target')
     if (url.pathname !== WS_PATH) return refuse('404 Not Found', 'path')
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse('403 Forbidden', 'origin')
-    if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), token)) {
-      return refuse('403 Forbidden', 'token')
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, `socket-${nextSocket++}`))
+    const session = sessionOf(req)
+    if (!session) return refuse('403 Forbidden', 'session')
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, `socket-${nextSocket++}`, session))
   })
 
   const sockets = new Set<WebSocket>()
+  const sessionOfSocket = new WeakMap<WebSocket, string>()
+  // A session ended because its launch code leaked: its sockets go with it.
+  auth.onSessionEnded((session) => {
+    for (const ws of sockets) if (sessionOfSocket.get(ws) === session) ws.close(1008)
+  })
   const send = (ws: WebSocket, msg: WebResponse): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg))
   }
 
-  function attach(ws: WebSocket, senderId: string): void {
+  function attach(ws: WebSocket, senderId: string, session: string): void {
     sockets.add(ws)
+    sessionOfSocket.set(ws, session)
     ws.on('close', () => sockets.delete(ws))
     // Invalid frames, oversized frames and resets: ws has already closed the socket with
     // the right status; an unhandled 'error' here would end the whole process.
@@ -166,13 +191,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   })
   server.on('error', (err) => log.error('browser host server error', { error: err.message }))
   port = (server.address() as AddressInfo).port
-  const url = `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}#/`
+  cookieName = sessionCookieName(port)
+  const url = `http://127.0.0.1:${port}/`
   log.info('browser host listening', { port })
 
   return {
     url,
     port,
-    token,
+    launchUrl: () => `${url}?${CODE_PARAM}=${auth.issueCode()}`,
     async close() {
       unsubscribe()
       for (const ws of sockets) ws.terminate()

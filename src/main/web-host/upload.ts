@@ -5,8 +5,8 @@ import type { FileRegistry } from '../services/files/file-registry'
 import { replyJson } from './reply'
 
 /**
- * `POST /upload?token=…&name=…`: the browser host's way to hand a dropped file to main
- * (a page has no file paths). The caller has already checked Host, Origin and token.
+ * `POST /upload?name=…`: the browser host's way to hand a dropped file to main (a page has
+ * no file paths). The caller has already checked Host, Origin and the session cookie.
  */
 export async function handleUpload(
   req: IncomingMessage,

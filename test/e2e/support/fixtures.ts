@@ -10,7 +10,7 @@ export const test = base.extend<{ host: RunningHost; app: Page }>({
     await host.stop()
   },
   app: async ({ page, host }, use) => {
-    await page.goto(host.url)
+    await page.goto(await host.launchUrl())
     await expect(page.getByTestId('connection')).toHaveAttribute('class', /connected/)
     await expect(page.getByTestId('view-overview')).toBeVisible()
     await use(page)

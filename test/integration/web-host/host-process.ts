@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import WebSocket from 'ws'
+import { exchangeLaunchCode, hostLinks } from '../../support/host-links'
 
 /**
  * The browser host in a process of its own, started the way `npm run start:web` starts it
@@ -14,8 +14,12 @@ import WebSocket from 'ws'
 export interface HostProcess {
   port: number
   origin: string
-  /** The address printed at launch, as a browser would open it. */
+  /** The address printed at launch. */
   url: string
+  /** A fresh one-time launch link, as a person gets one (Enter on the host's stdin). */
+  launchUrl(): Promise<string>
+  /** The host's command line, as any local user can read it. */
+  argv(): Promise<string>
   /** Headers that authenticate a WebSocket upgrade or an upload as our page. */
   authHeaders(): Promise<Record<string, string>>
   /** The WebSocket path with whatever the page adds to it. */
@@ -27,7 +31,11 @@ export interface HostProcess {
   stop(): Promise<void>
 }
 
-export async function startHostProcess(): Promise<HostProcess> {
+/**
+ * With `chromium`, the host "opens" that program (a stand-in that records its command
+ * line) instead of printing links; otherwise it runs with `--no-open`.
+ */
+export async function startHostProcess(opts: { chromium?: string } = {}): Promise<HostProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'pc-hostile-'))
   const rendererDir = join(dir, 'renderer')
   await mkdir(rendererDir)
@@ -38,39 +46,35 @@ export async function startHostProcess(): Promise<HostProcess> {
       '--import',
       'tsx',
       'src/main/web-host/cli.ts',
-      '--no-open',
+      ...(opts.chromium ? [] : ['--no-open']),
       '--data-dir',
       join(dir, 'data'),
       '--renderer-dir',
       rendererDir,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...(opts.chromium ? { CHROMIUM_PATH: opts.chromium } : {}) },
+    },
   )
-  let out = ''
-  let err = ''
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! })
-    lines.on('line', (line) => {
-      out += line + '\n'
-      const m = line.match(/ready: (http:\/\/\S+)/)
-      if (m?.[1]) resolve(m[1])
-    })
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${err}`)))
-  })
-  const parsed = new URL(url)
+  const links = await hostLinks(child)
+  const parsed = new URL(links.address)
   const port = Number(parsed.port)
   const origin = parsed.origin
-  const token = parsed.searchParams.get('token') ?? ''
+  let cookie: Promise<string> | null = null
   return {
     port,
     origin,
-    url,
+    url: links.address,
+    launchUrl: () => links.next(),
+    argv: () => readFile(`/proc/${child.pid}/cmdline`, 'utf8'),
     async authHeaders() {
-      return { origin, host: `127.0.0.1:${port}` }
+      // One session for the whole run, opened the way the page opens it.
+      cookie ??= links.next().then((link) => exchangeLaunchCode(link, origin))
+      return { origin, host: `127.0.0.1:${port}`, cookie: await cookie }
     },
     async wsPath() {
-      return `/ws?token=${token}`
+      return '/ws'
     },
     exited: () => child.exitCode !== null || child.signalCode !== null,
     async peakRssBytes() {
@@ -78,7 +82,7 @@ export async function startHostProcess(): Promise<HostProcess> {
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN)
       return kb * 1024
     },
-    stdout: () => out + err,
+    stdout: () => links.output(),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const gone = new Promise((r) => child.once('exit', r))

@@ -7,6 +7,7 @@ import type { Core } from '../../../src/main/core'
 import { createTestCore } from '../../support/test-core'
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server'
 import type { PcBridge } from '../../../src/shared/contract/types'
+import { exchangeLaunchCode } from '../../support/host-links'
 
 /**
  * The page's bridge against a real browser host: what the marketer's screen gets back
@@ -24,14 +25,16 @@ beforeAll(async () => {
   core = await createTestCore({ dataDir })
   host = await startWebHost({ core, rendererDir, port: 0 })
   const page = new URL(host.url)
-  // What a browser provides the page: its address, and a WebSocket that sends our Origin.
+  const cookie = await exchangeLaunchCode(host.launchUrl(), page.origin)
+  // What a browser provides the page: its address, and a WebSocket that sends our Origin
+  // and the session cookie.
   vi.stubGlobal('location', page)
   vi.stubGlobal('window', globalThis)
   vi.stubGlobal(
     'WebSocket',
     class extends WebSocket {
       constructor(url: string) {
-        super(url, { origin: page.origin })
+        super(url, { origin: page.origin, headers: { cookie } })
       }
     },
   )

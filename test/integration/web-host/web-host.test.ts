@@ -8,10 +8,13 @@ import type { Core } from '../../../src/main/core'
 import { createTestCore } from '../../support/test-core'
 import { startWebHost, type WebHost } from '../../../src/main/web-host/server'
 import { randomPayload, seededRandom } from '../../support/random-payload'
+import { exchangeLaunchCode } from '../../support/host-links'
 
 let core: Core
 let host: WebHost
 let dataDir: string
+/** The page's session cookie (`name=value`), opened from a launch link in boot(). */
+let cookie: string
 
 async function boot(dir?: string): Promise<void> {
   dataDir = dir ?? (await mkdtemp(join(tmpdir(), 'pc-web-')))
@@ -21,6 +24,7 @@ async function boot(dir?: string): Promise<void> {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
   core = await createTestCore({ dataDir })
   host = await startWebHost({ core, rendererDir, port: 0 })
+  cookie = await exchangeLaunchCode(host.launchUrl(), `http://127.0.0.1:${host.port}`)
 }
 
 beforeEach(() => boot())
@@ -29,12 +33,14 @@ afterEach(async () => {
   await core.dispose()
 })
 
-function connect(opts: { token?: string | null; origin?: string; hostHeader?: string } = {}) {
-  const token = opts.token === undefined ? host.token : opts.token
-  const url = `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${token}`}`
-  return new WebSocket(url, {
+function connect(opts: { cookie?: string | null; origin?: string; hostHeader?: string } = {}) {
+  const sent = opts.cookie === undefined ? cookie : opts.cookie
+  return new WebSocket(`ws://127.0.0.1:${host.port}/ws`, {
     origin: opts.origin ?? `http://127.0.0.1:${host.port}`,
-    headers: opts.hostHeader ? { host: opts.hostHeader } : {},
+    headers: {
+      ...(opts.hostHeader ? { host: opts.hostHeader } : {}),
+      ...(sent === null ? {} : { cookie: sent }),
+    },
   })
 }
 
@@ -83,16 +89,21 @@ class Client {
 }
 
 describe('browser host WebSocket guard', () => {
-  it('accepts our page with the launch token', async () => {
+  it('accepts our page with its session cookie', async () => {
     expect(await upgradeStatus(connect())).toBe(101)
   })
 
-  it('refuses a socket without the token or with a wrong one', async () => {
-    expect(await upgradeStatus(connect({ token: null }))).toBe(403)
-    expect(await upgradeStatus(connect({ token: 'guess' }))).toBe(403)
+  it('refuses a socket without the session cookie or with a wrong one', async () => {
+    const name = cookie.split('=')[0]
+    expect(await upgradeStatus(connect({ cookie: null }))).toBe(403)
+    expect(await upgradeStatus(connect({ cookie: `${name}=guess` }))).toBe(403)
+    // Another port's cookie (cookies ignore ports) does not open this host.
+    expect(await upgradeStatus(connect({ cookie: cookie.replace(/^pc_session_\d+/, 'x') }))).toBe(
+      403,
+    )
   })
 
-  it('refuses a foreign Origin even with the right token', async () => {
+  it('refuses a foreign Origin even with the session cookie', async () => {
     expect(await upgradeStatus(connect({ origin: 'http://evil.test' }))).toBe(403)
     expect(await upgradeStatus(connect({ origin: 'null' }))).toBe(403)
   })
@@ -154,7 +165,7 @@ describe('browser host HTTP', () => {
       await get('/', 'evil.test'),
       await get('//['),
       await send('DELETE', '/'),
-      await send('POST', '/upload?token=wrong'),
+      await send('POST', '/upload'),
     ]
     expect(answers.map((a) => a.status)).toEqual([200, 404, 421, 400, 405, 403])
     for (const { headers } of answers) {
@@ -235,12 +246,15 @@ describe('contract over the socket', () => {
 })
 
 describe('browser host file upload', () => {
-  async function upload(opts: { token?: string; origin?: string; name?: string; body?: string }) {
-    const url = `http://127.0.0.1:${host.port}/upload?token=${opts.token ?? host.token}&name=${encodeURIComponent(opts.name ?? 'contacts.csv')}`
+  async function upload(opts: { cookie?: string; origin?: string; name?: string; body?: string }) {
+    const url = `http://127.0.0.1:${host.port}/upload?name=${encodeURIComponent(opts.name ?? 'contacts.csv')}`
     return fetch(url, {
       method: 'POST',
       body: opts.body ?? 'email\nann@example.com\n',
-      headers: { origin: opts.origin ?? `http://127.0.0.1:${host.port}` },
+      headers: {
+        origin: opts.origin ?? `http://127.0.0.1:${host.port}`,
+        cookie: opts.cookie ?? cookie,
+      },
     })
   }
 
@@ -267,8 +281,8 @@ describe('browser host file upload', () => {
     client.ws.close()
   })
 
-  it('refuses an upload without the token or from another origin', async () => {
-    expect((await upload({ token: 'nope' })).status).toBe(403)
+  it('refuses an upload without the session cookie or from another origin', async () => {
+    expect((await upload({ cookie: 'pc=nope' })).status).toBe(403)
     expect((await upload({ origin: 'http://evil.test' })).status).toBe(403)
   })
 })

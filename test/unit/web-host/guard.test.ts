@@ -6,7 +6,6 @@ import {
   isAllowedHost,
   isAllowedOrigin,
   parseRequestTarget,
-  tokenMatches,
 } from '../../../src/main/web-host/guard'
 import { readStaticFile } from '../../../src/main/web-host/static-files'
 
@@ -32,13 +31,6 @@ describe('browser host guards', () => {
     for (const target of ['//[', '//[::1', '//evil.test/ws', 'http://[', '*', '', undefined]) {
       expect(parseRequestTarget(target)).toBeNull()
     }
-  })
-
-  it('compares tokens exactly', () => {
-    expect(tokenMatches('abc123', 'abc123')).toBe(true)
-    expect(tokenMatches('abc124', 'abc123')).toBe(false)
-    expect(tokenMatches('abc', 'abc123')).toBe(false)
-    expect(tokenMatches(null, 'abc123')).toBe(false)
   })
 
   it('serves files only from inside the renderer folder', async () => {

@@ -3,7 +3,7 @@ import { keyedFailure } from '../../../shared/errors'
 import {
   CLOSE_TOO_BIG,
   MAX_MESSAGE_BYTES,
-  TOKEN_PARAM,
+  SESSION_PATH,
   WS_PATH,
   type WebResponse,
 } from '../../../shared/web-protocol'
@@ -14,8 +14,8 @@ import { connectionState } from './connection'
  * host's WebSocket, so the rest of the renderer cannot tell the two hosts apart.
  */
 export function installWebBridge(): void {
-  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? ''
-  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`
+  // The session is an HttpOnly cookie the browser sends with the upgrade by itself.
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`
   const pending = new Map<number, (r: InvokeResult<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let nextId = 1
@@ -68,12 +68,23 @@ export function installWebBridge(): void {
         for (const settle of pending.values()) settle(failure)
         pending.clear()
         reject(new Error('closed'))
-        // Keep trying in the background so the indicator recovers when the host is back.
-        setTimeout(() => void connect().catch(() => undefined), retryMs)
-        retryMs = Math.min(retryMs * 2, 10_000)
+        void afterClose()
       }
     })
     return opened
+  }
+  /**
+   * Keep trying in the background so the indicator recovers when the host is back; but a
+   * page without a session (a spent or expired launch link) never will: say so and stop.
+   */
+  async function afterClose(): Promise<void> {
+    const session = await fetch(SESSION_PATH, { cache: 'no-store' }).catch(() => null)
+    if (session?.status === 401) {
+      connectionState.value = 'signedOut'
+      return
+    }
+    setTimeout(() => void connect().catch(() => undefined), retryMs)
+    retryMs = Math.min(retryMs * 2, 10_000)
   }
   void connect().catch(() => undefined)
 

@@ -1,15 +1,14 @@
 import { UPLOAD_PATH, type IntakeFile } from '../../../shared/files'
 import type { AppError } from '../../../shared/errors'
-import { TOKEN_PARAM } from '../../../shared/web-protocol'
 import { ApiError } from '../api'
 
 /**
  * Browser host only: a page has no file paths, so the bytes go to the host process
- * (same origin, this launch's token), which keeps a private copy and returns its handle.
+ * (same origin, with the page's session cookie), which keeps a private copy and returns
+ * its handle.
  */
 export function uploadFile(file: File, onProgress?: (sent: number) => void): Promise<IntakeFile> {
-  const token = new URLSearchParams(location.search).get(TOKEN_PARAM) ?? ''
-  const url = `${UPLOAD_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}&name=${encodeURIComponent(file.name)}`
+  const url = `${UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`
   return new Promise((resolve, reject) => {
     // XHR rather than fetch: it reports upload progress for big files.
     const xhr = new XMLHttpRequest()

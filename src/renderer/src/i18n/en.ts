@@ -33,6 +33,8 @@ export const en = {
       connected: 'Connected',
       connecting: 'Connecting…',
       disconnected: 'Disconnected',
+      signedOut:
+        'This link has been used or has expired: press Enter in the console’s terminal to open it again',
     },
     toggleTheme: 'Switch to {mode} theme',
     language: 'Language',

@@ -38,6 +38,8 @@ export const ru: MessageSchema = {
       connected: 'Подключено',
       connecting: 'Подключение…',
       disconnected: 'Нет связи',
+      signedOut:
+        'Ссылка уже использована или устарела: нажмите Enter в терминале консоли, чтобы открыть её снова',
     },
     toggleTheme: 'Включить тему: {mode}',
     language: 'Язык',
