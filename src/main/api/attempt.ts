@@ -12,6 +12,8 @@ export type AttemptResult =
       bytes: number
       /** Parsed Retry-After, in ms from now; null when absent or garbage. */
       retryAfterMs: number | null
+      /** The server's Date header (ms since epoch); null when absent or garbage. */
+      serverTime: number | null
     }
   | { kind: 'network'; net: NetworkKind; code: string | null; message: string }
   /** Our per-attempt timeout fired (before or after the request went out: we cannot tell). */
@@ -28,6 +30,11 @@ export interface AttemptInput {
   signal?: AbortSignal
   /** Wall clock (ms since epoch) for HTTP-date Retry-After values. */
   wallClock: () => number
+}
+
+function serverTimeOf(header: string | null): number | null {
+  const ms = header ? Date.parse(header) : NaN
+  return Number.isFinite(ms) ? ms : null
 }
 
 function messageOf(err: unknown): string {
@@ -70,6 +77,7 @@ async function send(input: AttemptInput): Promise<AttemptResult> {
       text: new TextDecoder().decode(buf),
       bytes: buf.byteLength,
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), input.wallClock()),
+      serverTime: serverTimeOf(res.headers.get('date')),
     }
   } catch (err) {
     if (signal?.aborted) return { kind: 'cancelled', inFlight: true }

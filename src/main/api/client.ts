@@ -118,10 +118,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     params: ApiParams = {},
     options: CallOptions = {},
   ): Promise<ApiResult<EndpointAnswer<E>>> {
-    // No shop or no secret fails here, before a record: nothing was attempted.
-    const shop = opts.credentials(ref)
-    opts.secrets.add(shop.secret)
     const spec = endpointSpec(endpoint)
+    // No shop (or no secret, where the endpoint takes one) fails here, before a record:
+    // nothing was attempted. A public endpoint works without a stored secret.
+    const shop = opts.credentials(ref, spec.secret !== 'none')
+    if (shop.secret) opts.secrets.add(shop.secret)
     const started = now()
     const record: ApiCallRecord = {
       time: new Date(wallClock()).toISOString(),
@@ -189,6 +190,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
             status: record.status ?? 0,
             retries: record.retries,
             durationMs: record.durationMs,
+            serverTime: result.kind === 'response' ? result.serverTime : null,
           }
         }
         decision = { action: 'fail', failure: answer.failure, outcome: answer.outcome }

@@ -11,8 +11,12 @@ export type Transport = (url: string, init: RequestInit) => Promise<Response>
  */
 export type ShopRef = 'active' | { profileId: string }
 
-/** Turns a ShopRef into credentials; throws a keyed failure when there is no such shop or secret. */
-export type CredentialResolver = (shop: ShopRef) => ShopCredentials
+/**
+ * Turns a ShopRef into credentials; throws a keyed failure when there is no such shop, or no
+ * secret while `needsSecret` (the default). A public endpoint (catalogue `secret: 'none'`)
+ * asks without it: the shop may have no stored secret, and the secret is '' then.
+ */
+export type CredentialResolver = (shop: ShopRef, needsSecret?: boolean) => ShopCredentials
 
 /** The credentials of one shop; the secret never leaves the client in any output. */
 export interface ShopCredentials {
@@ -48,6 +52,11 @@ export interface ApiResult<T = unknown> {
   status: number
   retries: number
   durationMs: number
+  /**
+   * The instant the answer describes, by the server's clock (its Date header); null when it
+   * sent none. Counters "for the last 24 hours" are as of this instant.
+   */
+  serverTime: number | null
 }
 
 export type { CallOutcome } from '../../shared/activity'

@@ -140,11 +140,12 @@ export class ShopsService implements ShopDirectory {
   }
 
   /** For the API client only (its credential resolver): never crosses IPC, never a service's. */
-  credentials(ref: ShopRef): ShopCredentials {
+  credentials(ref: ShopRef, needsSecret = true): ShopCredentials {
     const { profileId, label, apiHost, shopId } = this.profile(ref)
     const secret = this.vault.get(profileId)
-    if (!secret) throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: label })
-    return { profileId, apiHost, shopId, secret }
+    if (!secret && needsSecret)
+      throw keyedFailure('API_WRONG_SECRET', 'secret-missing', { shop: label })
+    return { profileId, apiHost, shopId, secret: secret ?? '' }
   }
 
   private find(ref: ShopRef): Shop {
