@@ -135,6 +135,7 @@ export function routeHandler(spec: RouteSpec, deps: PipelineDeps) {
         shop,
         files: input.files ?? [],
         now: deps.state.now,
+        at: deps.state.clock.now(),
       })
       outcome = {
         status: result.status ?? 200,
@@ -158,6 +159,8 @@ export function routeHandler(spec: RouteSpec, deps: PipelineDeps) {
       return
     }
     deps.journal.add(journalEntry(request, input, outcome.status, outcome.fault ?? null))
+    // The instant the answer describes: the sandbox clock, which tests may have moved.
+    outcome.headers = { ...outcome.headers, date: deps.state.clock.now().toUTCString() }
     send(reply, outcome)
   }
 }

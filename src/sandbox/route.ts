@@ -17,7 +17,10 @@ export interface RouteContext {
   pathParams: Record<string, string>
   shop: ShopData
   files: UploadedFile[]
+  /** The instant the demo data was generated around. */
   now: Date
+  /** The sandbox clock's current instant (product counters move with it). */
+  at: Date
 }
 
 /** One documented endpoint: its wire contract and its handler. */

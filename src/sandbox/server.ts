@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { SandboxClock } from './clock'
 import { SandboxState } from './data/state'
 import { errorBody, type ErrorFamily } from './envelope'
 import { FaultInjector } from './faults'
@@ -87,7 +88,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const shops = opts.shops && opts.shops.length > 0 ? [...opts.shops] : [DEMO_SHOP]
   const seed = opts.seed ?? 46
   const now = opts.now ? new Date(opts.now) : new Date(Math.floor(Date.now() / 60_000) * 60_000)
-  const state = new SandboxState(seed, now, shops)
+  const frozen = (opts.clock ?? (opts.now ? 'frozen' : 'wall')) === 'frozen'
+  const clock = new SandboxClock(frozen ? now.getTime() : null)
+  const state = new SandboxState(seed, now, shops, clock)
   // Build the first shop's cheap data now so the first request is not the slow one.
   void state.main
   if (opts.promoDrain) for (const shop of shops) state.shop(shop.shopId).promoDrain = true
@@ -104,6 +107,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     port: address.port,
     journal,
     state,
+    clock,
     setFaults: (f) => faults.set(f),
     setEnvelope: (e) => {
       envelope = e

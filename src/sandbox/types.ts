@@ -2,6 +2,7 @@
  * Public types of the Demo shop sandbox. Other code (the API client's contract tests,
  * the app shell) depends on exactly these shapes, so they live apart from the server.
  */
+import type { SandboxClock } from './clock'
 import type { SandboxState } from './data/state'
 
 export type { SandboxState } from './data/state'
@@ -76,6 +77,12 @@ export interface SandboxOptions {
    * over the 12 months before it, message history, change log). Default: now, to the minute.
    */
   now?: Date | string
+  /**
+   * Addition to the agreed API: what product counters move with (`Sandbox.clock`). Default
+   * 'frozen' when `now` is given (it starts there and moves only when a test advances it),
+   * otherwise 'wall' (it follows real time).
+   */
+  clock?: 'frozen' | 'wall'
 }
 
 export interface SandboxJournal {
@@ -91,6 +98,8 @@ export interface Sandbox {
   journal: SandboxJournal
   setFaults(f: FaultOptions): void
   setEnvelope(e: EnvelopeStyle): void
+  /** Product counters move with it; every answer's Date header tells it. Tests advance it. */
+  clock: SandboxClock
   /** The in-memory data, readable (and mutable) by tests. */
   state: SandboxState
   close(): Promise<void>

@@ -1,3 +1,4 @@
+import { SandboxClock } from '../clock'
 import type { SandboxShop } from '../types'
 import {
   blankCustomer,
@@ -164,6 +165,8 @@ export class SandboxState {
     readonly seed: number,
     readonly now: Date,
     readonly shops: readonly SandboxShop[],
+    /** What product counters move with (see clock.ts). */
+    readonly clock: SandboxClock = new SandboxClock(now.getTime()),
   ) {}
 
   /** The data of one shop; the first shop uses the seed as-is, others a derived one. */

@@ -1,5 +1,5 @@
 import type { Category, Product, ProductSubscription } from '../data/products'
-import { categoryUrl } from '../data/products'
+import { categoryUrl, countersAt } from '../data/products'
 import type { ShopData } from '../data/state'
 import { list, object, same } from '../envelope'
 import { notFound } from '../errors'
@@ -97,9 +97,10 @@ export const productRoutes: RouteSpec[] = [
     body: 'none',
     secret: 'if-sent',
     errorFamily: 'status',
-    handle({ params, shop }) {
+    // Counters move with the sandbox clock (see countersAt): tests advance it and predict them.
+    handle({ params, shop, at }) {
       const p = productOf(shop, requireStr(params, 'item'))
-      return object({ daily: { ...p.counters.daily }, now: { ...p.counters.now } })
+      return object(countersAt(p.traffic, at))
     },
   },
   {
@@ -128,7 +129,8 @@ export const productRoutes: RouteSpec[] = [
   {
     // Already {status, data} in the reference: the same body in both styles. "total" is
     // described as "number of widgetable products" but sits next to the not-widgetable
-    // items; we send the number of not-widgetable items (the length of the list).
+    // items; we send the number of not-widgetable items (the length of the list). A missing
+    // name or url is sent as "" and a missing price as null, the reference's "Float | Null".
     method: 'GET',
     path: '/products/not_widgetable',
     body: 'none',
@@ -136,7 +138,7 @@ export const productRoutes: RouteSpec[] = [
     errorFamily: 'status',
     handle({ shop }) {
       const items = shop.products
-        .filter((p) => p.notWidgetableReason !== null)
+        .filter((p) => p.gaps.length > 0)
         .map((p) => ({
           uniqid: p.id,
           price: p.price,
