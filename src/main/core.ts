@@ -16,6 +16,7 @@ import { createFilesFeature, type PickFiles } from './services/files'
 import { createNpsFeature } from './services/nps'
 import { createSegmentsFeature } from './services/segments'
 import { createPromoCodesFeature } from './services/promo-codes'
+import { createProductsFeature } from './services/products'
 import { createSendsFeature } from './services/sends'
 import { createShopsFeature } from './services/shops'
 import {
@@ -123,6 +124,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     createNpsFeature(deps),
     await createSegmentsFeature(deps),
     await createPromoCodesFeature(deps),
+    await createProductsFeature(deps),
   ] as const
 
   return {

@@ -3,6 +3,7 @@ import { fileFailures } from './files'
 import { importFailures } from './import'
 import { jobFailures } from './jobs'
 import { segmentFailures } from './segments'
+import { productFailures } from './products'
 import { sendFailures } from './sends'
 import { promoFailures } from './promo-codes'
 import { shopFailures } from './shops'
@@ -106,6 +107,7 @@ export const failureDomains = {
   segments: segmentFailures,
   promoCodes: promoFailures,
   jobs: jobFailures,
+  products: productFailures,
   connection: connectionFailures,
 } as const
 

@@ -3,6 +3,7 @@ import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { npsEn } from './nps.en'
 import { segmentsEn } from './segments.en'
+import { productsEn } from './products.en'
 import { sendsEn } from './sends.en'
 import { shopsEn } from './shops.en'
 /** The English catalogue is the reference: ru.ts must have exactly the same keys. */
@@ -23,6 +24,7 @@ export const en = {
     import: 'Audience import',
   },
   nps: npsEn,
+  products: productsEn,
   import: importEn,
   sends: sendsEn,
   segments: segmentsEn,

@@ -7,6 +7,7 @@ import { jobFailuresRu } from './jobs.ru'
 import { linkFailuresRu } from './links.ru'
 import { npsRu } from './nps.ru'
 import { segmentFailuresRu, segmentsRu } from './segments.ru'
+import { productFailuresRu, productsRu } from './products.ru'
 import { sendFailuresRu, sendsRu } from './sends.ru'
 import { promoFailuresRu } from './promo-codes.ru'
 import { shopFailuresRu, shopsRu } from './shops.ru'
@@ -28,6 +29,7 @@ export const ru: MessageSchema = {
     import: 'Импорт аудитории',
   },
   nps: npsRu,
+  products: productsRu,
   import: importRu,
   sends: sendsRu,
   segments: segmentsRu,
@@ -188,6 +190,7 @@ export const ru: MessageSchema = {
       ...segmentFailuresRu,
       ...promoFailuresRu,
       ...jobFailuresRu,
+      ...productFailuresRu,
       ...connectionFailuresRu,
     },
   },

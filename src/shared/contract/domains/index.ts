@@ -5,6 +5,7 @@ import { importChannels, importEvents } from './import'
 import { npsChannels, npsEvents } from './nps'
 import { segmentsChannels, segmentsEvents } from './segments'
 import { promoCodesChannels, promoCodesEvents } from './promo-codes'
+import { productsChannels, productsEvents } from './products'
 import { sendsChannels, sendsEvents } from './sends'
 import { shopsChannels, shopsEvents } from './shops'
 
@@ -22,4 +23,5 @@ export const domains = [
   { channels: sendsChannels, events: sendsEvents },
   { channels: segmentsChannels, events: segmentsEvents },
   { channels: promoCodesChannels, events: promoCodesEvents },
+  { channels: productsChannels, events: productsEvents },
 ] as const
