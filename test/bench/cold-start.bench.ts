@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
+import { exchangeLaunchCode, hostLinks } from '../support/host-links'
 import type { BenchResult } from './harness'
 
 /**
@@ -20,17 +21,12 @@ async function coldStart(): Promise<{ ready: number; demo: number }> {
     dataDir,
   ])
   try {
-    const url = await new Promise<URL>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        const m = String(d).match(/ready: (\S+)/)
-        if (m?.[1]) resolve(new URL(m[1]))
-      })
-      child.once('exit', () => reject(new Error('host exited')))
-    })
+    const links = await hostLinks(child)
+    const url = new URL(links.address)
     const ready = performance.now() - started
-    const ws = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, {
-      origin: url.origin,
-    })
+    // The page's first load: its launch link's code becomes the session cookie.
+    const cookie = await exchangeLaunchCode(await links.next(), url.origin)
+    const ws = new WebSocket(`ws://${url.host}/ws`, { origin: url.origin, headers: { cookie } })
     await new Promise((r) => ws.once('open', r))
     let id = 0
     for (;;) {

@@ -118,9 +118,9 @@ test('attachments go out as multipart with variables[KEY] fields and the files; 
   // Main refuses both limits too (its check is the one that counts), whatever sizes the page
   // claims: files uploaded to the host as the drop zone does, then sent over IPC directly.
   const refusals = await app.evaluate(async (shop) => {
-    const token = new URLSearchParams(location.search).get('token') ?? ''
+    // The page's session cookie goes with the request, as with the drop zone's uploads.
     const upload = async (name: string, bytes: number) => {
-      const res = await fetch(`/upload?token=${token}&name=${name}`, {
+      const res = await fetch(`/upload?name=${name}`, {
         method: 'POST',
         body: new Uint8Array(bytes),
       })
