@@ -122,8 +122,21 @@ export const issueText = {
   'duplicate-last-kept': 'duplicate (last row kept)',
   'duplicate-of': 'duplicate of row {row}',
   'replaced-by': 'duplicate: replaced by row {row}',
+  'phone-shared': 'shares a phone with another contact (both kept)',
+  'shares-phone-with': 'shares a phone with row {row} (both kept)',
 } as const
 export type IssueReason = keyof typeof issueText
+
+/**
+ * Warnings that only point something out: the row is imported whole. Every other warning
+ * means the value was left out of the contact.
+ */
+const notes: ReadonlySet<IssueReason> = new Set(['phone-shared', 'shares-phone-with'])
+
+/** Whether a problem of a kept row means its value was left out (not a mere note). */
+export function leavesValueOut(i: RowIssue, rejected: boolean): boolean {
+  return !rejected && !notes.has(i.reason)
+}
 
 /** One problem of one row: the field ("row" for whole-row problems) and the reason. */
 export interface RowIssue {
@@ -134,10 +147,10 @@ export interface RowIssue {
 }
 
 /** The English line of the error report for one problem. */
-export function describeIssue(i: RowIssue, valueLeftOut: boolean): string {
+export function describeIssue(i: RowIssue, rejected: boolean): string {
   const text = issueText[i.reason].replace('{row}', String(i.row ?? ''))
   const line = i.field === 'row' ? text : `${i.field}: ${text}`
-  return valueLeftOut ? `${line} (value left out)` : line
+  return leavesValueOut(i, rejected) ? `${line} (value left out)` : line
 }
 
 export interface FieldIssueSummary {

@@ -16,10 +16,14 @@ afterAll(async () => {
 const CSV =
   'Email;Телефон;Имя;Пол;Бонусы;Дата рождения;Цвет\n' +
   'Anna@Example.com;8 916 123-45-67;Анна;ж;1 500,00;07.05.1990;red\n' +
-  'bad-email;+79160000001;Bad;m;1;;\n' + // rejected: the email is wrong
+  'bad-email;;Bad;m;1;;\n' + // rejected: the email is wrong and nothing else identifies it
   ';;NoId;m;;;\n' + // rejected: no identifier
   ';+7 916 000-00-02;Phone only;n/a;;;blue\n' + // kept, gender dropped (warning)
-  'ANNA@example.com;;Anna again;f;;;green\n' // duplicate of row 2
+  'ANNA@example.com;;Anna again;f;;;green\n' + // duplicate of row 2
+  'boris@example.com;12345;Boris;;;;\n' + // kept by email, the malformed phone left out
+  'vera@example.com;+7 916 123-45-67;Vera;;;;\n' + // another person on row 2's phone: kept
+  ';8 916 000-00-02;Phone again;;;;\n' + // phone-only: duplicate of row 5
+  'typo@;+79160000003;Typo;;;;\n' // kept by phone, the malformed email left out
 
 const mapping: ColumnMapping = [
   { kind: 'field', field: 'email' },
@@ -65,12 +69,12 @@ describe('validation in the worker thread', () => {
   it('normalises, rejects, warns and keeps the first duplicate', async () => {
     const { result, rows, issues, progress } = await run('first')
     expect(result.counts).toEqual({
-      total: 5,
-      valid: 3,
+      total: 9,
+      valid: 7,
       rejected: 2,
-      duplicates: 1,
-      withWarnings: 1,
-      toUpload: 2,
+      duplicates: 2,
+      withWarnings: 4,
+      toUpload: 5,
     })
     expect(rows).toEqual([
       {
@@ -83,30 +87,51 @@ describe('validation in the worker thread', () => {
         colour: 'red',
       },
       { phone: '79160000002', first_name: 'Phone only', colour: 'blue' },
+      { email: 'boris@example.com', first_name: 'Boris' },
+      { email: 'vera@example.com', phone: '79161234567', first_name: 'Vera' },
+      { phone: '79160000003', first_name: 'Typo' },
     ])
-    expect(issues.map((i) => [i.rowNumber, i.rejected])).toEqual([
-      [3, true],
-      [4, true],
-      [5, false],
-      [6, true],
+    expect(issues.map((i) => [i.rowNumber, i.rejected, i.issues])).toEqual([
+      [3, true, [{ field: 'email', reason: 'email-invalid' }]],
+      [4, true, [{ field: 'row', reason: 'no-identifier' }]],
+      [5, false, [{ field: 'gender', reason: 'gender-invalid' }]],
+      [6, true, [{ field: 'row', reason: 'duplicate-of', row: 2 }]],
+      [7, false, [{ field: 'phone', reason: 'phone-invalid' }]],
+      [8, false, [{ field: 'phone', reason: 'shares-phone-with', row: 2 }]],
+      [9, true, [{ field: 'row', reason: 'duplicate-of', row: 5 }]],
+      [10, false, [{ field: 'email', reason: 'email-invalid' }]],
     ])
-    expect(issues[0]!.issues).toEqual([{ field: 'email', reason: 'email-invalid' }])
     expect(result.fieldIssues.find((f) => f.field === 'email')).toMatchObject({
+      count: 2,
+      examples: [3, 10],
+    })
+    expect(result.fieldIssues.find((f) => f.reason === 'phone-shared')).toMatchObject({
+      field: 'phone',
       count: 1,
-      examples: [3],
+      examples: [8],
     })
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/)
-    expect(progress.at(-1)).toBe(5)
+    expect(progress.at(-1)).toBe(9)
   })
 
-  it('last wins keeps the later duplicate', async () => {
+  it('last wins keeps the later duplicate, of an email and of a phone-only row', async () => {
     const { rows, result } = await run('last')
-    expect(result.counts.toUpload).toBe(2)
-    expect(rows.map((r) => r.first_name)).toEqual(['Phone only', 'Anna again'])
+    expect(result.counts.toUpload).toBe(5)
+    expect(rows.map((r) => r.first_name)).toEqual([
+      'Anna again',
+      'Boris',
+      'Vera',
+      'Phone again',
+      'Typo',
+    ])
   })
 
   it('suppression mode sends the email only', async () => {
     const { rows } = await run('first', 'suppressed')
-    expect(rows).toEqual([{ email: 'anna@example.com' }])
+    expect(rows).toEqual([
+      { email: 'anna@example.com' },
+      { email: 'boris@example.com' },
+      { email: 'vera@example.com' },
+    ])
   })
 })

@@ -329,7 +329,7 @@ export class ImportService {
       rows.map((r) => [
         r.rowNumber,
         r.rejected ? 'not imported' : 'imported without a value',
-        r.issues.map((i) => describeIssue(i, !r.rejected)).join('; '),
+        r.issues.map((i) => describeIssue(i, r.rejected)).join('; '),
         ...r.fields,
       ]),
     )

@@ -20,10 +20,12 @@ export interface RowValidatorConfig {
 }
 
 /**
- * Builds the per-row check. Policy: a bad email or phone rejects the row (it would be
- * matched to the wrong person or nobody); a bad optional value (gender "n/a") is dropped
- * from that row and reported as a warning, so one messy column does not block a list.
- * Rows with neither a valid email nor phone are rejected: the API cannot match them.
+ * Builds the per-row check. Identity policy: a contact is identified by a valid email or a
+ * valid phone. A malformed email or phone is left out with a warning when the other one
+ * identifies the row (people mistype the optional phone of a good address all the time);
+ * it rejects the row only when nothing else identifies it, since the API could not match
+ * the row to anybody. A bad optional value (gender "n/a") is dropped from that row and
+ * reported as a warning, so one messy column does not block a list.
  */
 export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[]) => RowVerdict {
   const columns = cfg.mapping.flatMap((t, i) => {
@@ -36,18 +38,20 @@ export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[
   return (fields) => {
     const row: AudienceRow = {}
     const warnings: RowIssue[] = []
-    const problems: RowIssue[] = []
+    const badIdentifiers: RowIssue[] = []
     for (const c of columns) {
       const n = normaliseCell(c.kind, fields[c.i] ?? '', cfg.country, cfg.dateOrder)
       if (n === undefined) continue
       if ('error' in n) {
         if (c.kind === 'email' || c.kind === 'phone')
-          problems.push({ field: c.key, reason: n.error })
+          badIdentifiers.push({ field: c.key, reason: n.error })
         else warnings.push({ field: c.key, reason: n.error })
       } else row[c.key] = n.value
     }
-    if (problems.length) return { ok: false, problems }
-    if (row.email === undefined && (cfg.mode === 'suppressed' || row.phone === undefined))
+    const identified =
+      row.email !== undefined || (cfg.mode !== 'suppressed' && row.phone !== undefined)
+    if (!identified) {
+      if (badIdentifiers.length) return { ok: false, problems: badIdentifiers }
       return {
         ok: false,
         problems: [
@@ -57,6 +61,7 @@ export function rowValidator(cfg: RowValidatorConfig): (fields: readonly string[
           },
         ],
       }
-    return { ok: true, row, warnings }
+    }
+    return { ok: true, row, warnings: [...badIdentifiers, ...warnings] }
   }
 }

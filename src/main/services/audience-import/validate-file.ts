@@ -79,8 +79,10 @@ export async function validateFile(
     if (s.examples.length < 5) s.examples.push(rowNumber)
     issues.set(k, s)
   }
-  // Identifier → index of the kept line in pass1 (and its row number, for the report).
+  // Contact key → index of the kept line in pass1 (and its row number, for the report).
   const seen = new Map<string, number>()
+  // Phone → the line that first carried it, to tell a shared phone from a duplicate.
+  const phones = new Map<string, number>()
   const lineRows: number[] = []
   const superseded = new Map<number, number>() // line index → winner's row number
   const counts: ValidationCounts = {
@@ -114,11 +116,13 @@ export async function validateFile(
       continue
     }
     counts.valid++
-    const keys: string[] = []
-    if (v.row.email !== undefined) keys.push(`e:${String(v.row.email)}`)
-    if (v.row.phone !== undefined) keys.push(`p:${String(v.row.phone)}`)
-    const clash = keys.map((k) => seen.get(k)).filter((x): x is number => x !== undefined)
-    if (clash.length) {
+    // A contact is its email; only a row without one is known by its phone. Different
+    // emails sharing a phone are different people (families, shared work phones): both
+    // are kept and the later one says so.
+    const key = v.row.email !== undefined ? `e:${String(v.row.email)}` : `p:${String(v.row.phone)}`
+    const phone = v.row.phone === undefined ? undefined : String(v.row.phone)
+    const clash = seen.get(key)
+    if (clash !== undefined) {
       if (cfg.duplicates === 'first') {
         counts.duplicates++
         note('row', 'duplicate-first-kept', rowNumber)
@@ -126,22 +130,25 @@ export async function validateFile(
           rowNumber,
           fields,
           rejected: true,
-          issues: [{ field: 'row', reason: 'duplicate-of', row: lineRows[clash[0]!]! }],
+          issues: [{ field: 'row', reason: 'duplicate-of', row: lineRows[clash]! }],
         }
         await issuesOut.push(JSON.stringify(r))
         continue
       }
-      for (const idx of clash) {
-        if (!superseded.has(idx)) {
-          superseded.set(idx, rowNumber)
-          counts.duplicates++
-          note('row', 'duplicate-last-kept', lineRows[idx]!)
-        }
+      if (!superseded.has(clash)) {
+        superseded.set(clash, rowNumber)
+        counts.duplicates++
+        note('row', 'duplicate-last-kept', lineRows[clash]!)
       }
+    }
+    const phoneOwner = phone === undefined ? undefined : phones.get(phone)
+    if (phoneOwner !== undefined && phoneOwner !== clash) {
+      v.warnings.push({ field: 'phone', reason: 'shares-phone-with', row: lineRows[phoneOwner]! })
     }
     if (v.warnings.length) {
       counts.withWarnings++
-      for (const w of v.warnings) note(w.field, w.reason, rowNumber)
+      for (const w of v.warnings)
+        note(w.field, w.reason === 'shares-phone-with' ? 'phone-shared' : w.reason, rowNumber)
       const r: RejectedRow = {
         rowNumber,
         fields,
@@ -150,13 +157,16 @@ export async function validateFile(
       }
       await issuesOut.push(JSON.stringify(r))
     }
-    for (const k of keys) seen.set(k, line)
+    seen.set(key, line)
+    if (phone !== undefined && (phoneOwner === undefined || phoneOwner === clash))
+      phones.set(phone, line)
     lineRows.push(rowNumber)
     line++
     await rowsOut.push(JSON.stringify(v.row))
   }
   await rowsOut.close()
   seen.clear()
+  phones.clear()
   const rowsPath = join(cfg.outDir, ROWS_FILE)
   if (superseded.size === 0) await rename(pass1Path, rowsPath)
   else {
