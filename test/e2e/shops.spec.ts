@@ -18,8 +18,20 @@ test.afterAll(async () => {
 test('opens on the Demo shop, ready to use with no set-up', async ({ app }) => {
   await expect(app.getByTestId('active-shop')).toContainText('Demo shop')
   await app.getByTestId('nav-settings').click()
-  await app.getByTestId('shop-test-demo-shop-0001').click()
+  // Each row's buttons say which shop they act on.
+  await app.getByRole('button', { name: 'Test connection: Demo shop' }).click()
   await expect(app.getByTestId('test-result')).toContainText('Connected')
+
+  // The shop form's choices are named by their labels, not by their current values.
+  await app.getByRole('button', { name: 'Add shop' }).click()
+  const form = app.getByRole('dialog')
+  const country = form.getByRole('combobox', { name: 'Default country for phone numbers' })
+  await expect(country).toContainText('United States')
+  await expect(form.getByRole('combobox', { name: 'Time zone' })).toBeVisible()
+  await country.click()
+  await app.getByRole('searchbox', { name: 'Search countries' }).fill('Kazakh')
+  await app.getByRole('option', { name: 'Kazakhstan' }).click()
+  await expect(country).toContainText('Kazakhstan')
 })
 
 test('add a shop, test its connection four ways, switch shops, see the calls', async ({

@@ -15,6 +15,8 @@ export const shopsEn = {
   test: 'Test connection',
   testOk: '“{label}” is connected',
   actions: 'Actions',
+  makeActiveNamed: 'Make active: {label}',
+  testNamed: 'Test connection: {label}',
   editNamed: 'Edit {label}',
   removeNamed: 'Remove {label}',
   remove: 'Remove shop',
@@ -32,6 +34,8 @@ export const shopsEn = {
     secret: 'Secret key',
     defaultCountry: 'Default country for phone numbers',
     timeZone: 'Time zone',
+    countrySearch: 'Search countries',
+    timeZoneSearch: 'Search time zones',
   },
   placeholders: {
     label: 'e.g. Store — Europe',

@@ -18,6 +18,8 @@ export const shopsRu: typeof shopsEn = {
   test: 'Проверить связь',
   testOk: '«{label}»: связь есть',
   actions: 'Действия',
+  makeActiveNamed: 'Сделать активным: {label}',
+  testNamed: 'Проверить связь: {label}',
   editNamed: 'Изменить {label}',
   removeNamed: 'Удалить {label}',
   remove: 'Удалить магазин',
@@ -35,6 +37,8 @@ export const shopsRu: typeof shopsEn = {
     secret: 'Секретный ключ',
     defaultCountry: 'Страна для телефонов по умолчанию',
     timeZone: 'Часовой пояс',
+    countrySearch: 'Поиск страны',
+    timeZoneSearch: 'Поиск часового пояса',
   },
   placeholders: {
     label: 'например, Магазин — Европа',
