@@ -5,7 +5,8 @@ const CSV =
   'E-mail;Имя;Телефон;Пол\n' +
   'anna@example.com;Анна;+7 916 123-45-67;ж\n' +
   'broken-email;Боб;;m\n' +
-  'carl@example.com;"Carl; Jr";;m\n'
+  'carl@example.com;"Carl; Jr";;m\n' +
+  'dina@example.com;Дина;12345;ж\n' // a good email with a mistyped phone: imported by email
 
 /** A real drop: a File in a DataTransfer, dispatched as dragenter/dragover/drop on the window. */
 async function drop(app: Page, name: string, bytes: number[]): Promise<void> {
@@ -32,19 +33,31 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
 
   await expect(app.getByRole('heading', { name: /contacts\.csv/ })).toBeVisible()
   await expect(app.getByTestId('map-row-0')).toContainText('anna@example.com')
+  // Every choice is found by its label, as a screen reader announces it.
+  await expect(app.getByRole('combobox', { name: 'Encoding' })).toContainText(/utf-8/i)
+  await expect(app.getByRole('combobox', { name: 'Delimiter' })).toContainText('Semicolon')
+  await expect(app.getByRole('combobox', { name: 'Import as' })).toContainText('Contacts')
+  await expect(app.getByRole('combobox', { name: 'Same contact twice' })).toContainText(
+    'Keep the first row',
+  )
   await expectNoAxeViolations(app)
-  await app.getByTestId('import-check').click()
+  await app.getByRole('button', { name: 'Check the file' }).click()
 
   const review = app.getByTestId('import-review')
   await expect(review).toBeVisible()
-  await expect(app.getByTestId('count-total')).toContainText('3')
+  await expect(app.getByTestId('count-total')).toContainText('4')
   await expect(app.getByTestId('count-rejected')).toContainText('1')
-  await expect(app.getByTestId('count-toUpload')).toContainText('2')
+  await expect(app.getByTestId('count-toUpload')).toContainText('3')
   await expect(app.getByTestId('rejected-table')).toContainText('broken-email')
+  await expect(app.getByRole('row', { name: /dina@example\.com/ })).toContainText(
+    'the value is left out, the contact is imported',
+  )
+  for (const flag of ['Email campaigns', 'SMS chains', 'Transactional SMS'])
+    await expect(app.getByRole('combobox', { name: flag })).toContainText('As in the file')
   await expectNoAxeViolations(app)
 
-  await app.getByTestId('import-start').click()
-  await expect(app.getByTestId('import-summary')).toContainText('2 contacts sent')
+  await app.getByRole('button', { name: 'Upload 3 contacts' }).click()
+  await expect(app.getByTestId('import-summary')).toContainText('3 contacts sent')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')
   await expectNoAxeViolations(app)
 })
@@ -86,4 +99,27 @@ test('empty, binary and header-only files get a clear message; the next good fil
   await expectNoAxeViolations(app)
   await recent.getByRole('button', { name: 'Open good.csv' }).click()
   await expect(app.getByTestId('map-row-0')).toContainText('zed@example.com')
+})
+
+test('a checked file left before uploading does not linger in the history', async ({ app }) => {
+  await app.getByTestId('nav-import').click()
+  await expect(app.getByTestId('view-import')).toBeVisible()
+  await drop(app, 'later.csv', utf8('email\nlater@example.com\n'))
+  await app.getByRole('button', { name: 'Check the file' }).click()
+  await expect(app.getByRole('heading', { name: 'Review before uploading' })).toBeVisible()
+  // Open the screen elsewhere and come back: the check waits in the history, discardable.
+  await app.getByTestId('nav-overview').click()
+  await app.getByTestId('nav-import').click()
+  const history = app.getByTestId('import-history')
+  await expect(history.getByRole('row', { name: /later\.csv/ })).toContainText(
+    'Checked, not uploaded',
+  )
+  await history.getByRole('button', { name: 'Discard the check of later.csv' }).click()
+  await expect(app.getByTestId('import-history')).toHaveCount(0)
+
+  // Starting over from the review throws the check away as well.
+  await drop(app, 'again.csv', utf8('email\nagain@example.com\n'))
+  await app.getByRole('button', { name: 'Check the file' }).click()
+  await app.getByRole('button', { name: 'Choose another file' }).click()
+  await expect(app.getByTestId('import-history')).toHaveCount(0)
 })

@@ -84,7 +84,7 @@ export const sendsEn = {
     start: 'Start bulk send',
     startTitle: 'Start the bulk send?',
     startMessage:
-      'Campaign {code} goes to each of the {rows} in {name}, at most {rate} per second (about {minutes} min). Rows with an invalid recipient are skipped; no row is sent twice.',
+      'Campaign {code} goes to each of the {rows} in {name}, at most {rate} per second (about {duration}). Rows with an invalid recipient are skipped; no row is sent twice.',
     rows: 'no rows | {n} row | {n} rows',
     jobs: 'Bulk sends',
     noJobs: 'No bulk sends yet.',

@@ -105,6 +105,17 @@ export const useImportStore = defineStore('import', () => {
     issues.value = []
   }
 
+  /**
+   * Leaving a checked file before uploading it: nothing was sent, so the check is thrown
+   * away rather than left in the history as "waiting for review" for good.
+   */
+  const discard = (jobId: string) =>
+    run(async () => {
+      await invoke('import:discard', { jobId })
+      if (job.value?.id === jobId) reset()
+      await history.load()
+    })
+
   return {
     detected,
     job,
@@ -121,5 +132,6 @@ export const useImportStore = defineStore('import', () => {
     saveMapping,
     open,
     reset,
+    discard,
   }
 })
