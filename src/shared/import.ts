@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AppError } from './errors'
-import { tableReadSettingsSchema, type TableFileDetection } from './table-file'
+import { tableReadSettingsSchema, type TableEncoding, type TableFileDetection } from './table-file'
 
 /** How a documented audience field is checked and normalised (POST /import/audience). */
 export type FieldKind =
@@ -122,6 +122,7 @@ export const issueText = {
   'duplicate-last-kept': 'duplicate (last row kept)',
   'duplicate-of': 'duplicate of row {row}',
   'replaced-by': 'duplicate: replaced by row {row}',
+  'encoding-invalid': 'bytes not valid in the chosen encoding (row not imported)',
   'phone-shared': 'shares a phone with another contact (both kept)',
   'shares-phone-with': 'shares a phone with row {row} (both kept)',
 } as const
@@ -160,6 +161,8 @@ export interface FieldIssueSummary {
   count: number
   /** Up to 5 row numbers, as the spreadsheet shows them. */
   examples: number[]
+  /** For undecodable rows: the encoding that part of the file seems to be saved in. */
+  suggestedEncoding?: TableEncoding
 }
 
 export interface ValidationCounts {

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runValidation } from '../../../src/main/services/audience-import/run-validation'
 import type { ColumnMapping, RejectedRow } from '../../../src/shared/import'
@@ -65,7 +66,8 @@ async function run(duplicates: 'first' | 'last', mode: 'audience' | 'suppressed'
   return { result, rows, issues, progress }
 }
 
-describe('validation in the worker thread', () => {
+// Each check boots a worker thread (through tsx from sources): slow on a busy machine.
+describe('validation in the worker thread', { timeout: 60_000 }, () => {
   it('normalises, rejects, warns and keeps the first duplicate', async () => {
     const { result, rows, issues, progress } = await run('first')
     expect(result.counts).toEqual({
@@ -135,3 +137,71 @@ describe('validation in the worker thread', () => {
     ])
   })
 })
+
+describe(
+  'the file is read exactly as it is, or the check says why not',
+  { timeout: 60_000 },
+  () => {
+    const settings = { encoding: 'utf-8', delimiter: ';', hasHeader: true, sepLine: false } as const
+    const check = (path: string, outDir: string, onProgress: (rows: number) => void = () => {}) =>
+      runValidation(
+        {
+          path,
+          table: settings,
+          mapping: [
+            { kind: 'field', field: 'email' },
+            { kind: 'field', field: 'first_name' },
+          ],
+          mode: 'audience',
+          country: 'RU',
+          dateOrder: 'dmy',
+          duplicates: 'first',
+          outDir,
+        },
+        onProgress,
+      )
+
+    it('a windows-1251 tail in a UTF-8 file: those rows are reported by number, not garbled', async () => {
+      // 100 KB of UTF-8 first, so the detection sample (64 KB) sees valid UTF-8 only.
+      const head = Array.from({ length: 3000 }, (_, i) => `u${i}@example.com;Анна ${i}`)
+      const tail = Array.from({ length: 50 }, (_, i) => `w${i}@example.com;Борис ${i}`)
+      const path = join(dir, 'mixed.csv')
+      await writeFile(
+        path,
+        Buffer.concat([
+          Buffer.from(`email;name\n${head.join('\n')}\n`, 'utf8'),
+          iconv.encode(`${tail.join('\n')}\n`, 'windows-1251'),
+        ]),
+      )
+      const outDir = join(dir, 'mixed')
+      const result = await check(path, outDir).result
+      expect(result.counts).toMatchObject({ total: 3050, rejected: 50, toUpload: 3000 })
+      const summary = result.fieldIssues.find((f) => f.reason === 'encoding-invalid')
+      expect(summary).toMatchObject({
+        field: 'row',
+        count: 50,
+        examples: [3002, 3003, 3004, 3005, 3006],
+      })
+      expect(summary?.suggestedEncoding).toBe('windows-1251')
+      const rows = await readFile(join(outDir, 'rows.jsonl'), 'utf8')
+      expect(rows).not.toContain('\uFFFD')
+      expect(rows).not.toContain('w0@example.com')
+    })
+
+    it('a file cut short while it is being checked fails clearly instead of passing shorter', async () => {
+      const path = join(dir, 'growing.csv')
+      const body = Array.from({ length: 400_000 }, (_, i) => `c${i}@example.com;Name ${i}`)
+      await writeFile(path, `email;name\n${body.join('\n')}\n`)
+      let cut = false
+      const run = check(path, join(dir, 'cut'), () => {
+        if (cut) return
+        cut = true
+        void truncate(path, 1024 * 1024)
+      })
+      await expect(run.result).rejects.toMatchObject({
+        appError: { details: { reason: 'changed-while-checked' } },
+      })
+      expect(cut).toBe(true)
+    })
+  },
+)

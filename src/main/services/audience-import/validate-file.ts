@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { createReadStream } from 'node:fs'
@@ -12,9 +12,9 @@ import type {
   RejectedRow,
   ValidationCounts,
 } from '../../../shared/import'
-import type { TableReadSettings } from '../../../shared/table-file'
-import { readTableRows } from '../table-file'
-import { rowValidator, type RowValidatorConfig } from './row-validator'
+import type { TableEncoding, TableReadSettings } from '../../../shared/table-file'
+import { readTableRows, suggestEncoding } from '../table-file'
+import { rowValidator, type RowValidatorConfig, type RowVerdict } from './row-validator'
 
 export interface ValidateFileConfig extends RowValidatorConfig {
   path: string
@@ -94,7 +94,9 @@ export async function validateFile(
     toUpload: 0,
   }
   let line = 0
-  for await (const { rowNumber, fields } of readTableRows(cfg.path, cfg.table, {
+  // Where the first row with undecodable bytes was met, to guess that part's encoding.
+  let firstUndecodableAt: number | null = null
+  for await (const { rowNumber, fields, undecodable } of readTableRows(cfg.path, cfg.table, {
     onBytes: (chunk) => {
       hash.update(chunk)
       bytes += chunk.length
@@ -102,7 +104,10 @@ export async function validateFile(
   })) {
     counts.total++
     if (counts.total % 20_000 === 0) onProgress(counts.total, bytes)
-    const v = check(fields)
+    const v: RowVerdict = undecodable
+      ? { ok: false, problems: [{ field: 'row', reason: 'encoding-invalid' }] }
+      : check(fields)
+    if (undecodable) firstUndecodableAt ??= bytes
     if (!v.ok) {
       counts.rejected++
       for (const p of v.problems) note(p.field, p.reason, rowNumber)
@@ -195,10 +200,35 @@ export async function validateFile(
   await issuesOut.close()
   counts.toUpload = line - superseded.size
   onProgress(counts.total, bytes)
+  const undecodable = issues.get(`row\u0000encoding-invalid`)
+  if (undecodable && firstUndecodableAt !== null) {
+    const suggested = await encodingNear(cfg.path, firstUndecodableAt, cfg.table.encoding)
+    if (suggested) undecodable.suggestedEncoding = suggested
+  }
   return {
     counts,
     fieldIssues: [...issues.values()].sort((a, b) => b.count - a.count),
     sizeBytes: bytes,
     sha256: hash.digest('hex'),
+  }
+}
+
+/**
+ * The likely encoding of the part of the file where undecodable rows start. `offset` is how
+ * far the reader had got, which is a little past that row (read-ahead), so the window
+ * reaches back before it.
+ */
+async function encodingNear(
+  path: string,
+  offset: number,
+  chosen: TableEncoding,
+): Promise<TableEncoding | null> {
+  const file = await open(path, 'r')
+  try {
+    const start = Math.max(0, offset - 512 * 1024)
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(1024 * 1024), 0, 1024 * 1024, start)
+    return suggestEncoding(buffer.subarray(0, bytesRead), chosen)
+  } finally {
+    await file.close()
   }
 }

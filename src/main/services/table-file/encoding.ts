@@ -33,6 +33,43 @@ export function sniffEncoding(sample: Buffer, isWholeFile: boolean): SniffedEnco
   return { encoding: guessEightBit(sample), bom: false }
 }
 
+/**
+ * The character a decoder puts where bytes are not valid in the chosen encoding. A field
+ * holding it was damaged by decoding: the row must be reported, never uploaded as is.
+ */
+export const REPLACEMENT_CHARACTER = '\uFFFD'
+
+/**
+ * Which encoding the lines of a UTF-8 file that are not valid UTF-8 are probably in (a
+ * file whose tail another program saved): the guess from those lines alone, since valid
+ * UTF-8 text around them would mislead the 8-bit heuristics. Null when there is no better
+ * guess.
+ */
+export function suggestEncoding(sample: Buffer, chosen: TableEncoding): TableEncoding | null {
+  if (chosen !== 'utf-8') return null
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  const broken: Buffer[] = []
+  let start = 0
+  while (start < sample.length) {
+    const nl = sample.indexOf(0x0a, start)
+    const end = nl === -1 ? sample.length : nl + 1
+    const line = sample.subarray(start, end)
+    try {
+      strict.decode(line)
+    } catch {
+      broken.push(line)
+    }
+    start = end
+  }
+  if (!broken.length) return null
+  try {
+    const guess = sniffEncoding(Buffer.concat(broken), true).encoding
+    return guess === chosen ? null : guess
+  } catch {
+    return null
+  }
+}
+
 /** UTF-16 without a BOM: ASCII text then has a zero in every other byte. */
 function utf16WithoutBom(sample: Buffer): TableEncoding | null {
   const n = Math.min(sample.length, 4096) & ~1

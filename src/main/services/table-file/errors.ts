@@ -34,6 +34,12 @@ export const tableErrors = {
       `A quote opened in row ${rowNumber} is never closed, so the rest of the file cannot be read. Fix that row and try again.`,
       { reason: 'unclosed-quote', row: rowNumber },
     ),
+  changedWhileChecked: () =>
+    new AppFailure(
+      'INVALID_INPUT',
+      'The file changed while it was being checked (it was saved, moved or cut short), so the check would not match the file. Wait until the file is fully saved, then check it again.',
+      { reason: 'changed-while-checked' },
+    ),
   unreadable: (why: string) =>
     new AppFailure('INVALID_INPUT', `The file cannot be read as a table: ${why}`, {
       reason: 'unreadable',

@@ -10,13 +10,14 @@
  *
  * Both throw `AppFailure('INVALID_INPUT', message, { reason })` with a marketer-readable
  * message; `reason` is one of empty, binary, header-only, long-line, long-row,
- * unclosed-quote, unreadable.
+ * unclosed-quote, changed-while-checked, unreadable. Rows whose bytes are not valid in the
+ * chosen encoding come out marked `undecodable`, for the caller to report.
  */
 import type { TableFileDetection, TableReadSettings } from '../../../shared/table-file'
 
 export { detectTableFile, guessDelimiter, looksLikeHeader, SAMPLE_BYTES } from './detect'
 export { readTableRows, type ReadTableOptions, type TableRow } from './read'
-export { sniffEncoding } from './encoding'
+export { sniffEncoding, suggestEncoding } from './encoding'
 
 export function settingsFrom(d: TableFileDetection): TableReadSettings {
   return {

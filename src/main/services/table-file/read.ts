@@ -4,6 +4,7 @@ import { Transform } from 'node:stream'
 import { parse, type CsvError } from 'csv-parse'
 import iconv from 'iconv-lite'
 import type { TableReadSettings } from '../../../shared/table-file'
+import { REPLACEMENT_CHARACTER } from './encoding'
 import { tableErrors } from './errors'
 
 export interface TableRow {
@@ -11,6 +12,11 @@ export interface TableRow {
   rowNumber: number
   /** As many fields as the row has (ragged rows are not padded); text, untrimmed. */
   fields: string[]
+  /**
+   * A field held bytes that are not valid in the chosen encoding (a file partly saved in
+   * another one): the decoder replaced them, so the row's text is not what the file says.
+   */
+  undecodable?: true
 }
 
 export interface ReadTableOptions {
@@ -25,18 +31,23 @@ export interface ReadTableOptions {
  * Streams a table's data rows (RFC 4180: quoted delimiters, doubled quotes, quoted line
  * breaks, CR / LF / CRLF, ragged rows, empty fields). Never holds the file in memory.
  * Blank rows are skipped but still counted, so row numbers match the spreadsheet.
- * Throws a typed AppFailure for empty and header-only files and unreadable rows.
+ * Throws a typed AppFailure for empty and header-only files and unreadable rows, and for a
+ * file that changed while it was read (saved again, truncated, appended to): a shorter file
+ * must never pass as a complete one.
  */
 export async function* readTableRows(
   path: string,
   settings: TableReadSettings,
   options: ReadTableOptions = {},
 ): AsyncGenerator<TableRow> {
-  if ((await stat(path)).size === 0) throw tableErrors.empty()
+  const before = await stat(path)
+  if (before.size === 0) throw tableErrors.empty()
+  let bytesRead = 0
   const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024
   const source = createReadStream(path, { highWaterMark: 256 * 1024, signal: options.signal })
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      bytesRead += chunk.length
       options.onBytes?.(chunk)
       done(null, chunk)
     },
@@ -68,7 +79,9 @@ export async function* readTableRows(
       if (rowNumber === 1 && settings.hasHeader) continue
       if (fields.every((f) => f.trim() === '')) continue
       yielded++
-      yield { rowNumber, fields }
+      yield fields.some((f) => f.includes(REPLACEMENT_CHARACTER))
+        ? { rowNumber, fields, undecodable: true }
+        : { rowNumber, fields }
     }
   } catch (err) {
     const code = (err as CsvError).code
@@ -79,6 +92,14 @@ export async function* readTableRows(
   } finally {
     source.destroy()
   }
+  const after = await stat(path).catch(() => null)
+  if (
+    !after ||
+    after.size !== before.size ||
+    after.mtimeMs !== before.mtimeMs ||
+    bytesRead !== before.size
+  )
+    throw tableErrors.changedWhileChecked()
   if (yielded === 0 && rowNumber > 0 && settings.hasHeader) throw tableErrors.headerOnly()
   if (yielded === 0) throw tableErrors.empty()
 }

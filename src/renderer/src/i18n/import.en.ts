@@ -17,6 +17,8 @@ export const importEn = {
       'A quote opened in row {row} is never closed, so the rest of the file cannot be read. Fix that row and try again.',
     'file-changed':
       '“{name}” changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.',
+    'changed-while-checked':
+      'The file changed while it was being checked (it was saved, moved or cut short). Wait until it is fully saved, then drop it again.',
     unreadable:
       'The file cannot be read as a table. Export the sheet as CSV again and drop the new file.',
   },
@@ -76,6 +78,8 @@ export const importEn = {
     problems: 'Problems found',
     rows: 'no rows | {n} row | {n} rows',
     examples: 'e.g. row | e.g. rows',
+    encodingHint:
+      'That part of the file looks saved as {encoding}: save the whole file in one encoding (UTF-8 is best) and check it again.',
     rejectedTitle: 'Rows not imported or imported without a value (first 50)',
     row: 'Row',
     reason: 'Reason',
@@ -149,6 +153,8 @@ export const importEn = {
     'duplicate-last-kept': 'same contact as a later row (the last is kept)',
     'duplicate-of': 'same contact as row {row}',
     'replaced-by': 'replaced by row {row}, the same contact',
+    'encoding-invalid':
+      'has bytes that are not valid in the chosen encoding, so its text would be garbled; the row is not imported',
     'phone-shared': 'shares a phone with another contact (both are imported)',
     'shares-phone-with': 'shares a phone with row {row} (both are imported)',
     leftOut: '{line} (the value is left out, the contact is imported)',
