@@ -138,6 +138,17 @@ test('bad input in the shop form gets a clear message and nothing is saved', asy
   await expect(form).toContainText('Enter the secret key.')
   await form.getByRole('button', { name: 'Cancel' }).click()
   await expect(app.locator('[data-testid^="shop-row-"]')).toHaveCount(1)
+
+  // Typing as soon as the form opens loses nothing: with animations slowed down, typing
+  // outlasts the opening animation, whose end used to pull the focus to the close button.
+  const cdp = await app.context().newCDPSession(app)
+  await cdp.send('Animation.enable')
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.25 })
+  await app.getByRole('button', { name: 'Add shop' }).click()
+  const secret = app.getByRole('dialog').getByLabel('Secret key')
+  await secret.pressSequentially('typed-while-the-form-was-opening', { delay: 40 })
+  await expect(secret).toHaveValue('typed-while-the-form-was-opening')
+  await expect(secret).toBeFocused()
 })
 
 test('removing a shop needs its shop ID typed', async ({ app }) => {

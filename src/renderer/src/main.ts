@@ -28,6 +28,11 @@ createApp(App)
   .use(i18n)
   .use(PrimeVue, {
     theme: { preset: consoleTheme, options: { darkModeSelector: `.${DARK_CLASS}` } },
+    // A dialog moves focus into itself when its opening animation ends; whoever had started
+    // typing by then (a fast marketer, a test, a busy machine) lost keystrokes to the close
+    // button: a shop's secret came out empty. Without the CSS transition the focus moves as
+    // the dialog appears, before anyone can type.
+    pt: { dialog: { transition: { css: false } } },
   })
   .directive('tooltip', Tooltip)
   .mount('#app')
