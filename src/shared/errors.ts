@@ -87,6 +87,10 @@ export const apiFailures = {
     'PersonaClick answered in a shape the console does not know. Try again later; if it repeats, send the details from Activity to support.',
   'send-answer-unknown':
     'PersonaClick accepted the request but answered in a shape the console does not know, so it cannot tell whether the message was sent. Check the notification history before sending it again; if it repeats, send the details from Activity to support.',
+  'answer-error':
+    'PersonaClick answered with an error: “{apiMessage}”. Fix what it says, or try again later.',
+  'send-answer-error':
+    'PersonaClick answered with an error: “{apiMessage}”, but not in a way that says whether the message was sent. Check the notification history before sending it again.',
 } as const
 
 /**

@@ -40,21 +40,31 @@ function firstIssue(error: z.ZodError): string {
  * A successful answer the console cannot read. A read simply failed. A send is different:
  * PersonaClick accepted the request, so the message may well have gone out — the outcome is
  * unknown (never "sent", never resent), with words that say to check the history first.
+ * When the answer was a bare `{"error": …}` (`bareError`), the words quote PersonaClick.
  */
 export function unknownShape(spec: EndpointSpec, details: AppError['details'] = {}): ShapeFailure {
+  const said = details.bareError === true
   if (spec.idempotent) {
     return {
       ok: false,
-      failure: keyedFailure('API_UNEXPECTED_RESPONSE', 'answer-unknown', details),
+      failure: keyedFailure(
+        'API_UNEXPECTED_RESPONSE',
+        said ? 'answer-error' : 'answer-unknown',
+        details,
+      ),
       outcome: 'error',
     }
   }
   return {
     ok: false,
-    failure: keyedFailure('API_UNEXPECTED_RESPONSE', 'send-answer-unknown', {
-      ...details,
-      mayHaveBeenProcessed: true,
-    }),
+    failure: keyedFailure(
+      'API_UNEXPECTED_RESPONSE',
+      said ? 'send-answer-error' : 'send-answer-unknown',
+      {
+        ...details,
+        mayHaveBeenProcessed: true,
+      },
+    ),
     outcome: 'unknown',
   }
 }

@@ -44,6 +44,17 @@ export function errorMessageOf(value: unknown): string | null {
   return isRecord(value.payload) ? errorMessageOf(value.payload) : null
 }
 
+/**
+ * A bare `{"error": …}` (or `errors`) with no status or success marker: no envelope we know,
+ * but PersonaClick's own text saying it did not do the work, whatever the HTTP status said.
+ */
+export function bareErrorOf(value: unknown): string | null {
+  if (!isRecord(value) || 'status' in value || 'success' in value) return null
+  if (!('error' in value) && !('errors' in value)) return null
+  const nested = isRecord(value.error) ? errorMessageOf(value.error) : null
+  return nested ?? errorMessageOf({ error: value.error, errors: value.errors })
+}
+
 /** Strips the envelope; success data is `payload`, else `data`, else the rest of the object. */
 export function readEnvelope(value: unknown): Envelope {
   if (!isRecord(value)) return { ok: true, data: value }
@@ -148,6 +159,10 @@ export function normaliseResponse(input: NormaliseInput): Normalised {
   }
   if (body.kind === 'text') return unexpected(status, textExcerpt(body.text, scrub))
 
+  const bare = bareErrorOf(body.value)
+  // Not a documented refusal, so not known to be one: for a send the outcome is unknown
+  // (decide.ts), for anything else a failure; either way with PersonaClick's words.
+  if (bare !== null) return unexpected(status, scrub(bare), { bareError: true })
   const envelope = readEnvelope(body.value)
   if (!envelope.ok) {
     // A 200 carrying an error envelope: the API refused the request without a 4xx.
@@ -176,6 +191,13 @@ export function normaliseResponse(input: NormaliseInput): Normalised {
   return { ok: true, data: shaped.data }
 }
 
-function unexpected(status: number, apiMessage: string): Normalised {
-  return { ok: false, failure: apiFailure('API_UNEXPECTED_RESPONSE', { status, apiMessage }) }
+function unexpected(
+  status: number,
+  apiMessage: string,
+  extra: { bareError?: true } = {},
+): Normalised {
+  return {
+    ok: false,
+    failure: apiFailure('API_UNEXPECTED_RESPONSE', { status, apiMessage, ...extra }),
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  bareErrorOf,
   normaliseResponse,
   parseBody,
   readEnvelope,
@@ -183,5 +184,39 @@ describe('textExcerpt', () => {
     const t = textExcerpt(`<script>x()</script><p>a   b ${SECRET}</p>`, scrub)
     expect(t).toBe('a b [redacted]')
     expect(textExcerpt('x'.repeat(500), scrub, 10)).toBe('xxxxxxxxxx…')
+  })
+})
+
+describe('a bare error in a successful answer', () => {
+  it('is PersonaClick’s text, wherever it keeps it; anything else is not one', () => {
+    expect(bareErrorOf({ error: 'quota exceeded' })).toBe('quota exceeded')
+    expect(bareErrorOf({ errors: ['a', 'b'] })).toBe('a; b')
+    expect(bareErrorOf({ error: { message: 'no shop' } })).toBe('no shop')
+    for (const fine of [
+      { code: '1' },
+      { error: null },
+      { error: '' },
+      { status: 'success', error: 'x' },
+      [1],
+      'text',
+    ]) {
+      expect(bareErrorOf(fine)).toBeNull()
+    }
+  })
+
+  it('fails a 200 with the text, scrubbed', () => {
+    const r = normaliseResponse({
+      status: 200,
+      text: JSON.stringify({ error: `bad key ${SECRET}` }),
+      shape: 'ack',
+      scrub,
+    })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.failure.appError).toMatchObject({
+        code: 'API_UNEXPECTED_RESPONSE',
+        details: { apiMessage: 'bad key [redacted]', bareError: true },
+      })
+    }
   })
 })
