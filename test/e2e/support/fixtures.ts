@@ -26,4 +26,25 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
   )
   expect(summary).toEqual([])
+  expect(await comboboxesNamedByTheirValue(page)).toEqual([])
+}
+
+/**
+ * Axe accepts a combobox whose only name is its current value (PrimeVue's Select names
+ * itself so unless given a label), yet a screen reader then announces "As in the file"
+ * six times over with no idea which choice is which. Each such combobox, by its value.
+ */
+async function comboboxesNamedByTheirValue(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[role="combobox"]:not(input)')]
+      .filter((el) => !el.closest('[aria-hidden="true"]'))
+      .filter((el) => {
+        if (el.getAttribute('aria-labelledby')) return false
+        const label = el.getAttribute('aria-label')?.trim()
+        // A placeholder standing in for the label ("Open reviews for a period") is fine.
+        if (el.classList.contains('p-placeholder')) return !label
+        return !label || label === el.textContent?.trim()
+      })
+      .map((el) => el.textContent?.trim() || '(empty)'),
+  )
 }
