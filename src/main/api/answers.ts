@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readMessageStatus } from '../../shared/notification-status'
 
 /**
  * What each endpoint's answer looks like once `normalise.ts` has removed the envelope (a bare
@@ -73,10 +74,18 @@ const notification = z.looseObject({
 export const notifications = z.looseObject({ messages: z.array(notification) })
 
 /**
- * GET /notifications/:code is documented as `{"200"}` (not JSON). A bare status normalises to
- * `{}`; an answer that carries the message has it under `message`.
+ * GET /notifications/:code is documented as `{"200"}` (not JSON): the answer arrives raw
+ * (text, or JSON with its envelope) and is read into a status in words; an answer that
+ * names no status the console knows is an unknown answer like any other.
  */
-export const notificationStatus = z.looseObject({ message: notification.optional() })
+export const notificationStatus = z.unknown().transform((raw, ctx) => {
+  const r = readMessageStatus(raw)
+  if (r.state === 'unrecognised') {
+    ctx.addIssue({ code: 'custom', message: 'Not a message status the console knows' })
+    return z.NEVER
+  }
+  return { state: r.state, said: r.said, ...(r.message ? { message: r.message } : {}) }
+})
 
 /**
  * One NPS review. Its keys must be there (that is the shape); their values are data, which

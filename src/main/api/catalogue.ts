@@ -22,9 +22,10 @@ export type SecretPlacement = 'query' | 'body' | 'header' | 'none'
 /**
  * What a successful answer normalises to, whatever the envelope:
  * 'ack' = nothing useful (data null), 'object' = a plain object, 'list' = an array,
- * 'boolean' = true/false.
+ * 'boolean' = true/false, 'raw' = the answer as it came, envelope and all (text when it is
+ * not JSON) for the endpoint's schema to read: /notifications/:code answers `{"200"}`.
  */
-export type ResultShape = 'ack' | 'object' | 'list' | 'boolean'
+export type ResultShape = 'ack' | 'object' | 'list' | 'boolean' | 'raw'
 
 export interface EndpointSpec {
   method: 'GET' | 'POST' | 'DELETE'
@@ -216,9 +217,9 @@ export const catalogue = {
     secret: 'none',
     idempotent: true,
     required: ['code'],
-    result: 'object',
+    result: 'raw',
     answer: answers.notificationStatus,
-    note: 'Documented with no parameters and the non-JSON answer {"200"}. We send shop_id (the Authentication section: "send all requests with shop_id") but no secret, and accept any envelope.',
+    note: 'Documented with no parameters and the non-JSON answer {"200"}. We send shop_id (the Authentication section: "send all requests with shop_id") but no secret, and read the answer raw (services/notifications/status-reading.ts).',
   },
   'nps.reviews': {
     method: 'GET',

@@ -98,6 +98,8 @@ export function shapeData(
       const list = Array.isArray(keyed) ? keyed : soleProperty(data, Array.isArray)
       return list === undefined ? undefined : { data: list }
     }
+    case 'raw':
+      return { data }
     case 'boolean': {
       if (typeof data === 'boolean') return { data }
       if (data === 'true' || data === 'false') return { data: data === 'true' }
@@ -120,6 +122,9 @@ export function textExcerpt(text: string, scrub: (s: string) => string, max = 20
   const cut = plain.length > max ? `${plain.slice(0, max)}…` : plain
   return scrub(cut)
 }
+
+/** A raw text answer is a status word or two; more is kept only as an excerpt. */
+const RAW_TEXT_MAX = 2_000
 
 export interface NormaliseInput {
   status: number
@@ -153,6 +158,10 @@ export function normaliseResponse(input: NormaliseInput): Normalised {
     }
   }
 
+  if (shape === 'raw') {
+    if (body.kind === 'empty') return { ok: true, data: '' }
+    if (body.kind === 'text') return { ok: true, data: body.text.slice(0, RAW_TEXT_MAX) }
+  }
   if (body.kind === 'empty') {
     if (shape === 'ack') return { ok: true, data: null }
     return unexpected(status, 'The answer was empty.')
@@ -174,6 +183,7 @@ export function normaliseResponse(input: NormaliseInput): Normalised {
       }),
     }
   }
+  if (shape === 'raw') return { ok: true, data: body.value }
   const shaped = shapeData(envelope.data, shape, input.listKey)
   if (shaped === undefined) {
     if (shape === 'ack' && envelope.data === false) {

@@ -27,7 +27,8 @@ const READS: EndpointName[] = [
   'segments.includes',
   'promoCodes.list',
   'notifications.list',
-  'notifications.status',
+  // Not here: /notifications/:code answers the documented non-JSON `{"200"}` in legacy and
+  // carries the message in current (test/integration/notifications reads both).
   'nps.reviews',
   'nps.categories',
   'nps.channels',

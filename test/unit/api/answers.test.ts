@@ -94,7 +94,8 @@ describe('answer schemas', () => {
         },
       ],
     })
-    ok('notifications.status', {})
+    // The documented answer is `{"200"}`, which arrives raw (not JSON).
+    expect(ok('notifications.status', '{"200"}')).toMatchObject({ state: 'found' })
     ok('subscriptions.check', { exists: false, email_bulk: false, sms_chain: false })
     for (const name of ['import.audience', 'segments.add', 'subscriptions.manage'] as const) {
       expect(ok(name, null)).toBeNull()
