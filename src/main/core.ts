@@ -13,6 +13,7 @@ import type { OpenExternal } from './services/app/external-links'
 import { createImportFeature } from './services/audience-import'
 import { FileRegistry } from './services/files/file-registry'
 import { createFilesFeature, type PickFiles } from './services/files'
+import { createNotificationsFeature } from './services/notifications'
 import { createNpsFeature } from './services/nps'
 import { createSegmentsFeature } from './services/segments'
 import { createPromoCodesFeature } from './services/promo-codes'
@@ -125,6 +126,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await createSegmentsFeature(deps),
     await createPromoCodesFeature(deps),
     await createProductsFeature(deps),
+    await createNotificationsFeature(deps),
   ] as const
 
   return {

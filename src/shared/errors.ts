@@ -4,6 +4,7 @@ import { importFailures } from './import'
 import { jobFailures } from './jobs'
 import { segmentFailures } from './segments'
 import { productFailures } from './products'
+import { notificationsFailures } from './notifications'
 import { sendFailures } from './sends'
 import { promoFailures } from './promo-codes'
 import { shopFailures } from './shops'
@@ -110,6 +111,7 @@ export const failureDomains = {
   sends: sendFailures,
   segments: segmentFailures,
   promoCodes: promoFailures,
+  notifications: notificationsFailures,
   jobs: jobFailures,
   products: productFailures,
   connection: connectionFailures,

@@ -1,6 +1,7 @@
 import { failureMessages } from '../../../shared/errors'
 import { importEn } from './import.en'
 import { filesEn } from './files.en'
+import { notificationsEn } from './notifications.en'
 import { npsEn } from './nps.en'
 import { segmentsEn } from './segments.en'
 import { productsEn } from './products.en'
@@ -22,9 +23,11 @@ export const en = {
     sends: 'Transactional send',
     segments: 'Segments',
     import: 'Audience import',
+    notifications: 'Notifications history',
   },
   nps: npsEn,
   products: productsEn,
+  notifications: notificationsEn,
   import: importEn,
   sends: sendsEn,
   segments: segmentsEn,
@@ -86,6 +89,7 @@ export const en = {
     taskImport: 'Upload contacts from a CSV file into your audience or a suppression list.',
     taskSends: 'Send one transactional message, or many from a CSV — never twice.',
     taskNps: 'See your NPS score, its trend and what customers write.',
+    taskNotifications: 'See everything a customer was sent, and a message’s status by its code.',
     open: 'Open',
   },
   settings: {

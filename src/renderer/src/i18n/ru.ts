@@ -5,6 +5,7 @@ import { fileFailuresRu, filesRu } from './files.ru'
 import { importFailuresRu, importRu } from './import.ru'
 import { jobFailuresRu } from './jobs.ru'
 import { linkFailuresRu } from './links.ru'
+import { notificationsFailuresRu, notificationsRu } from './notifications.ru'
 import { npsRu } from './nps.ru'
 import { segmentFailuresRu, segmentsRu } from './segments.ru'
 import { productFailuresRu, productsRu } from './products.ru'
@@ -27,9 +28,11 @@ export const ru: MessageSchema = {
     sends: 'Транзакционные отправки',
     segments: 'Сегменты',
     import: 'Импорт аудитории',
+    notifications: 'История сообщений',
   },
   nps: npsRu,
   products: productsRu,
+  notifications: notificationsRu,
   import: importRu,
   sends: sendsRu,
   segments: segmentsRu,
@@ -91,6 +94,7 @@ export const ru: MessageSchema = {
     taskImport: 'Загрузить контакты из CSV-файла в аудиторию или в стоп-лист.',
     taskSends: 'Отправить одно транзакционное сообщение или много из CSV — без повторов.',
     taskNps: 'Посмотреть NPS, его динамику и что пишут клиенты.',
+    taskNotifications: 'Найти всё, что получил клиент, и проверить статус сообщения по коду.',
     open: 'Открыть',
   },
   settings: {
@@ -195,6 +199,7 @@ export const ru: MessageSchema = {
       ...sendFailuresRu,
       ...segmentFailuresRu,
       ...promoFailuresRu,
+      ...notificationsFailuresRu,
       ...jobFailuresRu,
       ...productFailuresRu,
       ...connectionFailuresRu,

@@ -2,6 +2,7 @@ import { activityChannels, activityEvents } from './activity'
 import { appChannels, appEvents } from './app'
 import { filesChannels, filesEvents } from './files'
 import { importChannels, importEvents } from './import'
+import { notificationsChannels, notificationsEvents } from './notifications'
 import { npsChannels, npsEvents } from './nps'
 import { segmentsChannels, segmentsEvents } from './segments'
 import { promoCodesChannels, promoCodesEvents } from './promo-codes'
@@ -24,4 +25,5 @@ export const domains = [
   { channels: segmentsChannels, events: segmentsEvents },
   { channels: promoCodesChannels, events: promoCodesEvents },
   { channels: productsChannels, events: productsEvents },
+  { channels: notificationsChannels, events: notificationsEvents },
 ] as const
