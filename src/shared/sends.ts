@@ -91,12 +91,6 @@ export interface SendPreview {
   curl: string
 }
 
-export interface NotificationStatus {
-  code: string
-  /** The API's answer, whatever its envelope (the reference documents only `{"200"}`). */
-  data: unknown
-}
-
 // ---- bulk ----------------------------------------------------------------------------
 
 export const bulkMappingSchema = z

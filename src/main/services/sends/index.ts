@@ -43,7 +43,6 @@ export async function createSendsFeature(
       ...forward(sends, {
         'sends:preview': 'preview',
         'sends:send': 'send',
-        'sends:status': 'status',
         'sends:history': 'history',
       }),
       'sends:recent-codes': ({ route }) => log.recentCodes(active(), route),

@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { UTC, addDays, today } from '../../../shared/days'
 import { AppFailure, keyedFailure } from '../../../shared/errors'
-import type {
-  NotificationStatus,
-  SendDraft,
-  SendLogEntry,
-  SendPreview,
-  SendStatus,
-} from '../../../shared/sends'
+import type { SendDraft, SendLogEntry, SendPreview, SendStatus } from '../../../shared/sends'
 import {
   checkAttachmentLimits,
   checkSend,
@@ -58,7 +52,7 @@ export function invalidSend(issues: readonly SendIssue[]): AppFailure {
   })
 }
 
-/** Single sends, previews, curl and status checks; the bulk runner reuses `deliver`. */
+/** Single sends, previews and curl; the bulk runner reuses `deliver`. */
 export class SendsService {
   private readonly api: ApiClient
   private readonly shops: ShopDirectory
@@ -140,13 +134,6 @@ export class SendsService {
     } catch (err) {
       return { messageCode: null, ...classifySendError(err) }
     }
-  }
-
-  async status({ code }: { code: string }): Promise<NotificationStatus> {
-    const trimmed = code.trim()
-    if (!trimmed) throw keyedFailure('INVALID_INPUT', 'message-code-required')
-    const result = await this.api.call('notifications.status', 'active', { code: trimmed })
-    return { code: trimmed, data: result.data }
   }
 
   /**

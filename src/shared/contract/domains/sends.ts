@@ -7,7 +7,6 @@ import {
   sendLogFilterSchema,
   sendRoutes,
   type BulkJobState,
-  type NotificationStatus,
   type SendLogEntry,
   type SendLogPage,
   type SendPreview,
@@ -25,9 +24,6 @@ export const sendsChannels = {
   /** Validates and shows exactly what would be sent (secret redacted) plus a curl. */
   'sends:preview': channel<SendPreview>()(sendDraftSchema),
   'sends:send': channel<SendLogEntry>()(sendDraftSchema),
-  'sends:status': channel<NotificationStatus>()(
-    z.object({ code: z.string().trim().min(1).max(200) }).strict(),
-  ),
   /** The recipient's recent transactional messages, for a send whose outcome is unknown. */
   'sends:history': channel<unknown>()(z.object({ id: z.string().uuid() }).strict()),
   'sends:recent-codes': channel<string[]>()(z.object({ route: z.enum(sendRoutes) }).strict()),
