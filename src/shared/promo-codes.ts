@@ -143,6 +143,7 @@ export const uploadControlSchema = z
 /** An upload job as the screen shows it. */
 export interface UploadJobState {
   id: string
+  profileId: string
   listId: string
   listName: string
   status: 'running' | 'paused' | 'done' | 'cancelled'

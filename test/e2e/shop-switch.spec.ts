@@ -57,8 +57,20 @@ const checks = {
       await expect.poll(() => npsTotal(app), { timeout: 30_000 }).not.toBe(demoReviews)
     },
   },
+  promoCodes: {
+    demo: async (app) => (demoWelcome = await welcomeCodes(app)),
+    eu: async (app) => {
+      await expect.poll(() => welcomeCodes(app), { timeout: 30_000 }).not.toBe(demoWelcome)
+    },
+  },
 } satisfies Partial<Record<ScreenName, Check>>
 let demoReviews = 0
+let demoWelcome = ''
+const welcomeCodes = async (app: Page): Promise<string> => {
+  const cell = app.getByRole('row', { name: /Welcome -10%/ }).getByTestId('promo-available')
+  await expect(cell).toBeVisible({ timeout: 30_000 })
+  return cell.innerText()
+}
 
 test('switching shops in the header reloads every screen that shows the shop’s data', async ({
   app,

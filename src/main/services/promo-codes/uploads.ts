@@ -268,6 +268,7 @@ export class CodeUploads {
     const { config, runner } = job
     return {
       id: config.id,
+      profileId: config.profileId,
       listId: config.listId,
       listName: config.listName,
       status: STATUS[runner.status],

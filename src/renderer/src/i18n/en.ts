@@ -3,6 +3,7 @@ import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { notificationsEn } from './notifications.en'
 import { npsEn } from './nps.en'
+import { promoCodesEn } from './promo-codes.en'
 import { segmentsEn } from './segments.en'
 import { productsEn } from './products.en'
 import { sendsEn } from './sends.en'
@@ -24,12 +25,14 @@ export const en = {
     segments: 'Segments',
     import: 'Audience import',
     notifications: 'Notifications history',
+    promoCodes: 'Promo codes',
   },
   nps: npsEn,
   products: productsEn,
   notifications: notificationsEn,
   import: importEn,
   sends: sendsEn,
+  promoCodes: promoCodesEn,
   segments: segmentsEn,
   header: {
     shop: 'Shop',
@@ -90,6 +93,8 @@ export const en = {
     taskSends: 'Send one transactional message, or many from a CSV — never twice.',
     taskNps: 'See your NPS score, its trend and what customers write.',
     taskNotifications: 'See everything a customer was sent, and a message’s status by its code.',
+    taskPromoCodes:
+      'Keep promo-code lists stocked: upload, purge, and a warning before one runs dry.',
     open: 'Open',
   },
   settings: {

@@ -10,7 +10,7 @@ import { npsRu } from './nps.ru'
 import { segmentFailuresRu, segmentsRu } from './segments.ru'
 import { productFailuresRu, productsRu } from './products.ru'
 import { sendFailuresRu, sendsRu } from './sends.ru'
-import { promoFailuresRu } from './promo-codes.ru'
+import { promoCodesRu, promoFailuresRu } from './promo-codes.ru'
 import { shopFailuresRu, shopsRu } from './shops.ru'
 
 export const ru: MessageSchema = {
@@ -29,12 +29,14 @@ export const ru: MessageSchema = {
     segments: 'Сегменты',
     import: 'Импорт аудитории',
     notifications: 'История сообщений',
+    promoCodes: 'Промокоды',
   },
   nps: npsRu,
   products: productsRu,
   notifications: notificationsRu,
   import: importRu,
   sends: sendsRu,
+  promoCodes: promoCodesRu,
   segments: segmentsRu,
   header: {
     shop: 'Магазин',
@@ -95,6 +97,8 @@ export const ru: MessageSchema = {
     taskSends: 'Отправить одно транзакционное сообщение или много из CSV — без повторов.',
     taskNps: 'Посмотреть NPS, его динамику и что пишут клиенты.',
     taskNotifications: 'Найти всё, что получил клиент, и проверить статус сообщения по коду.',
+    taskPromoCodes:
+      'Пополнять списки промокодов, очищать их и узнавать заранее, что коды кончаются.',
     open: 'Открыть',
   },
   settings: {

@@ -39,6 +39,13 @@ export const screens = [
     task: { descriptionKey: 'overview.taskNps' },
     perShop: true,
   },
+  {
+    name: 'promoCodes',
+    path: '/promo-codes',
+    icon: 'pi pi-ticket',
+    task: { descriptionKey: 'overview.taskPromoCodes' },
+    perShop: true,
+  },
   { name: 'activity', path: '/activity', icon: 'pi pi-history' },
   { name: 'settings', path: '/settings', icon: 'pi pi-cog' },
   { name: 'about', path: '/about', icon: 'pi pi-info-circle' },
