@@ -3,6 +3,7 @@ import { coldStartBenchmarks } from './cold-start.bench'
 import { importBenchmarks } from './import.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
+import { promoCodeBenchmarks } from './promo-codes.bench'
 import { startupBenchmarks } from './startup.bench'
 
 // `npm run bench`: each benchmark prints its subject next to a baseline measured in the
@@ -13,6 +14,7 @@ const results = [
   ...(await coldStartBenchmarks()),
   ...(await npsBenchmarks()),
   ...(await importBenchmarks()),
+  ...(await promoCodeBenchmarks()),
 ]
 report(results)
 process.exit(0)
