@@ -82,7 +82,7 @@ export const promoCodesEn = {
     status: { running: 'Running', paused: 'Paused', done: 'Done', cancelled: 'Cancelled' },
     pause: 'Pause',
     resume: 'Resume',
-    cancel: 'Cancel upload',
+    cancelJob: 'Cancel upload',
     cancelTitle: 'Cancel this upload?',
     cancelMessage: 'Batches already sent stay in the list; the rest are not sent.',
   },

@@ -101,7 +101,7 @@ export const promoCodesRu: typeof promoCodesEn = {
     status: { running: 'Идёт', paused: 'На паузе', done: 'Готово', cancelled: 'Отменена' },
     pause: 'Пауза',
     resume: 'Продолжить',
-    cancel: 'Отменить загрузку',
+    cancelJob: 'Отменить загрузку',
     cancelTitle: 'Отменить загрузку?',
     cancelMessage: 'Уже отправленные пакеты останутся в списке, остальные не отправятся.',
   },
