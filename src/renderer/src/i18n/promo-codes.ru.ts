@@ -37,7 +37,7 @@ export const promoCodesRu: typeof promoCodesEn = {
     forecast: 'Закончатся',
     actions: 'Действия',
   },
-  id: 'ID {id}',
+  id: 'ID списка: {id}',
   low: 'Мало кодов',
   thresholdLabel: 'Предупреждать, когда в «{name}» кодов меньше, чем',
   trendLabel: 'Доступные коды в «{name}» за 30 дней: {points}',
