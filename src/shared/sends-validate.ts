@@ -5,9 +5,18 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type SendDraft, type SendRoute }
  * Checks a send before anything goes on the wire. Runs in the renderer (early feedback as
  * the marketer types) and again in main (the only check that counts).
  */
-export type SendIssueField = 'code' | 'recipient' | 'email' | 'phone' | 'variables' | 'attachments'
+export type SendIssueField =
+  'code' | 'recipient' | 'email' | 'phone' | 'variables' | 'attachments' | 'row'
 export type SendIssueReason =
-  'empty' | 'invalid' | 'notObject' | 'badValue' | 'badKey' | 'tooMany' | 'tooLarge' | 'notAllowed'
+  | 'empty'
+  | 'invalid'
+  | 'notObject'
+  | 'badValue'
+  | 'badKey'
+  | 'tooMany'
+  | 'tooLarge'
+  | 'notAllowed'
+  | 'undecodable'
 
 export interface SendIssue {
   field: SendIssueField
@@ -126,6 +135,8 @@ export function describeIssue(issue: SendIssue): string {
       return 'Attachments may total at most 10 MB.'
     case 'attachments.notAllowed':
       return 'Attachments can only be sent with multi-channel campaigns.'
+    case 'row.undecodable':
+      return "The row has bytes that are not valid in the file's encoding, so its text would arrive garbled; save the file in one encoding (UTF-8 is best)."
     default:
       return 'Check the form.'
   }

@@ -1,6 +1,7 @@
 import { mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { harness, PROFILE, type Harness } from './harness'
@@ -79,5 +80,39 @@ describe('bulk send resumed after its file changed', () => {
     const got = received(domain)
     expect([...got.keys()].sort()).toEqual([...original].sort())
     expect([...got.values()].every((n) => n === 1)).toBe(true)
+  })
+})
+
+describe('bulk send from a file partly saved in another encoding', () => {
+  it('a garbled row is refused by its row number, never sent with broken text', async () => {
+    const domain = 'mixed.example'
+    const path = join(dir, 'mixed.csv')
+    // UTF-8 rows, then one row another program saved as windows-1251.
+    await writeFile(
+      path,
+      Buffer.concat([
+        Buffer.from(`email,name\na@${domain},Анна\nb@${domain},Борис\n`, 'utf8'),
+        iconv.encode(`c@${domain},Вера\n`, 'windows-1251'),
+      ]),
+    )
+    const file = await h.files.registerPath(path)
+    const job = await h.bulk.start(
+      {
+        fileId: file.fileId,
+        route: 'transact',
+        code: 'order_created',
+        table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
+        mapping: { email: 0, phone: null, variables: [{ name: 'name', column: 1 }] },
+        ratePerSecond: 100,
+      },
+      PROFILE,
+    )
+    const final = await h.bulk.settled(job.id)
+    expect(final).toMatchObject({ status: 'done', total: 3, sent: 2, failed: 1 })
+    expect([...received(domain).keys()].sort()).toEqual([`a@${domain}`, `b@${domain}`])
+    const refused = h.log.list(PROFILE, { limit: 100 }).items.find((e) => e.row === 4)
+    expect(refused?.issues).toEqual([{ field: 'row', reason: 'undecodable' }])
+    const bodies = sandbox.journal.entries().map((e) => JSON.stringify(e.body))
+    expect(bodies.some((b) => b.includes('\uFFFD'))).toBe(false)
   })
 })

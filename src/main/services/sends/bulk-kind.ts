@@ -1,7 +1,9 @@
-import { checkSend, describeIssue } from '../../../shared/sends-validate'
+import { checkSend, describeIssue, type SendIssue } from '../../../shared/sends-validate'
 import type { JobKind } from '../../jobs/runner'
 import { rowToDraft, type BulkJobConfig, type BulkRow, type RowLine } from './bulk-rows'
 import type { SendsService } from './sends-service'
+
+const UNDECODABLE: SendIssue = { field: 'row', reason: 'undecodable' }
 
 export type Sleep = (ms: number) => Promise<void>
 const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms))
@@ -41,7 +43,11 @@ export function bulkKind(
     }),
     async run(row, step) {
       const draft = rowToDraft(row, job)
-      const { issues, send } = checkSend(draft, deps.sends.defaultCountry(job.profileId))
+      const checked = checkSend(draft, deps.sends.defaultCountry(job.profileId))
+      // A garbled row would send a customer a garbled name: refused like any bad value.
+      const { issues, send } = row.undecodable
+        ? { issues: [...checked.issues, UNDECODABLE], send: null }
+        : checked
       if (!send)
         // Refused before any request: failed, with the reason and the recipient as the file
         // has it (so the report and the log show which value to fix), and nothing was sent.

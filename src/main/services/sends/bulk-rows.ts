@@ -5,6 +5,8 @@ import type { UnitLine } from '../../jobs/runner'
 export interface BulkRow {
   rowNumber: number
   fields: readonly string[]
+  /** The file's bytes for this row are not valid in its encoding: its text is garbled. */
+  undecodable?: true
 }
 
 /** Where a job's rows come from: the table-file reader in the app, arrays in tests. */

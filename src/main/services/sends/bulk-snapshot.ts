@@ -18,7 +18,8 @@ export async function writeSnapshot(file: string, rows: AsyncIterable<BulkRow>):
   let n = 0
   try {
     for await (const row of rows) {
-      await fh.write(JSON.stringify({ n: row.rowNumber, f: row.fields }) + '\n')
+      const line = { n: row.rowNumber, f: row.fields, ...(row.undecodable ? { u: 1 } : {}) }
+      await fh.write(JSON.stringify(line) + '\n')
       n++
     }
     await fh.datasync()
@@ -37,7 +38,7 @@ export async function* readSnapshot(file: string): AsyncIterable<BulkRow> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
   for await (const line of lines) {
     if (line === '') continue
-    const { n, f } = JSON.parse(line) as { n: number; f: string[] }
-    yield { rowNumber: n, fields: f }
+    const { n, f, u } = JSON.parse(line) as { n: number; f: string[]; u?: 1 }
+    yield u ? { rowNumber: n, fields: f, undecodable: true } : { rowNumber: n, fields: f }
   }
 }

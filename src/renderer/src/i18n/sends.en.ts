@@ -69,6 +69,10 @@ export const sendsEn = {
       tooLarge: 'Attachments may total at most 10 MB.',
       notAllowed: 'Attachments can only be sent with multi-channel campaigns.',
     },
+    row: {
+      undecodable:
+        "The row has bytes that are not valid in the file's encoding, so its text would arrive garbled; save the file in one encoding (UTF-8 is best).",
+    },
   },
   bulk: {
     lead: 'Send one message per row of a CSV file: each row is a recipient plus its variables.',
