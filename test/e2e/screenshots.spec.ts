@@ -87,4 +87,6 @@ const SAMPLE_CSV =
   'OLGA@EXAMPLE.COM;Ольга;Ким;8 (903) 555-01-02;ж;01.06.1979;35,5\n' +
   'olga@example.com;Ольга;Ким;;ж;01.06.1979;40\n' +
   ';Пётр;Без почты;;м;;\n' +
-  'sam@example.com;Sam;Lee;+1 415 555 0100;m;1992-07-04;10\n'
+  'sam@example.com;Sam;Lee;+1 415 555 0100;m;1992-07-04;10\n' +
+  'vera.kim@example.com;Вера;Петрова;+7 916 123-45-67;ж;;\n' +
+  'boris@example.com;Борис;Орлов;12-34;м;;\n'
