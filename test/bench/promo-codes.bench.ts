@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { generateCodes } from '../../src/main/services/promo-codes/generate'
 import { DEMO_SHOP } from '../../src/sandbox'
 import { harness, PROFILE } from '../integration/promo-codes/harness'
 import type { BenchResult } from './harness'
@@ -52,20 +51,17 @@ async function postSequentially(url: string, codes: string[]): Promise<void> {
 }
 
 /**
- * Generate and upload promo codes through the app's upload job (review, batches of 10,000,
- * four in flight, journal and ledger per batch) to a sandbox answering after 80 ms, next to
- * a plain sequential poster of the same batches to another fresh sandbox in the same run.
+ * Generate and review promo codes, then upload them through the app's upload job (batches
+ * of 10,000, four in flight, journal and ledger per batch, the list read before and after)
+ * to a sandbox answering after 80 ms, next to a plain sequential poster of the same batches
+ * to another fresh sandbox in the same run. Generation is timed on its own, so it can be
+ * seen not to be what limits the upload.
  * PROMO_BENCH_CODES sets the count (default 1,000,000).
  */
 export async function promoCodeBenchmarks(): Promise<BenchResult[]> {
   const count = Number(process.env.PROMO_BENCH_CODES ?? 1_000_000)
   const dir = await mkdtemp(join(tmpdir(), 'pc-bench-promo-'))
   try {
-    const tGen = performance.now()
-    let generated = 0
-    for (const _ of generateCodes('BENCH-XXXX-XXXX-XXXX', count)) generated++
-    const genRate = (generated * 1000) / (performance.now() - tGen)
-
     let sb = await startSandboxProcess()
     const h = await harness({ url: sb.url, dir })
     const t0 = performance.now()
@@ -75,9 +71,10 @@ export async function promoCodeBenchmarks(): Promise<BenchResult[]> {
       count,
     })
     const reviewMs = performance.now() - t0
+    const t1 = performance.now()
     const job = await h.uploads.start(PROFILE, review.reviewId, BATCH)
     const done = await h.uploads.settled(job.id)
-    const appMs = performance.now() - t0
+    const appMs = performance.now() - t1
     if (done.status !== 'done' || done.sent !== count || done.after !== count)
       throw new Error(`upload ended ${done.status}: sent ${done.sent}, list holds ${done.after}`)
     await h.cleanup()
@@ -87,30 +84,31 @@ export async function promoCodeBenchmarks(): Promise<BenchResult[]> {
       .split('\n')
       .filter(Boolean)
     sb = await startSandboxProcess()
-    const t1 = performance.now()
+    const t2 = performance.now()
     await postSequentially(sb.url, codes)
-    const plainMs = performance.now() - t1
+    const plainMs = performance.now() - t2
     await stop(sb.child)
 
     const appRate = (count * 1000) / appMs
     const plainRate = (count * 1000) / plainMs
+    const genRate = (count * 1000) / reviewMs
     console.log(
-      `  ${count.toLocaleString('en-US')} codes: generate + review ${(reviewMs / 1000).toFixed(1)} s, ` +
-        `generate + upload ${(appMs / 1000).toFixed(1)} s (${appRate.toFixed(0)} codes/s), ` +
-        `sequential poster ${(plainMs / 1000).toFixed(1)} s (${plainRate.toFixed(0)} codes/s), ` +
-        `generation alone ${genRate.toFixed(0)} codes/s`,
+      `  ${count.toLocaleString('en-US')} codes: generate + review ${(reviewMs / 1000).toFixed(1)} s ` +
+        `(${genRate.toFixed(0)} codes/s), upload job ${(appMs / 1000).toFixed(1)} s ` +
+        `(${appRate.toFixed(0)} codes/s), sequential poster ${(plainMs / 1000).toFixed(1)} s ` +
+        `(${plainRate.toFixed(0)} codes/s)`,
     )
     return [
       {
-        name: `promo codes: generate + upload ${count.toLocaleString('en-US')} codes, 80 ms latency (codes/s)`,
+        name: `promo codes: upload job, ${count.toLocaleString('en-US')} codes, 80 ms latency (codes/s)`,
         baseline: 'plain sequential poster, same batches of 10,000, fresh sandbox',
         opsPerSec: appRate,
         baselineOpsPerSec: plainRate,
         ratio: plainRate / appRate,
       },
       {
-        name: `promo codes: generation alone, ${count.toLocaleString('en-US')} codes (codes/s)`,
-        baseline: 'generate + upload through the job (above)',
+        name: `promo codes: generate + review ${count.toLocaleString('en-US')} codes (codes/s)`,
+        baseline: 'the upload job (above)',
         opsPerSec: genRate,
         baselineOpsPerSec: appRate,
         ratio: appRate / genRate,
