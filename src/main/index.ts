@@ -9,6 +9,7 @@ import { netTransport } from './electron/net-transport'
 import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
+import { mountLowStockNotifications } from './electron/low-stock-notification'
 import { product, productIdentity } from './product'
 
 // The Electron host: thin glue that injects Electron's pieces into the core services.
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     mountIpc(core, isOwnUrl)
     mountFileDrops(core, isOwnUrl)
+    mountLowStockNotifications(core)
 
     const open = (): Promise<BrowserWindow> =>
       createMainWindow({
