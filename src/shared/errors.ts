@@ -90,6 +90,8 @@ export const apiFailures = {
     'PersonaClick accepted the request but answered in a shape the console does not know, so it cannot tell whether the message was sent. Check the notification history before sending it again; if it repeats, send the details from Activity to support.',
   'answer-error':
     'PersonaClick answered with an error: “{apiMessage}”. Fix what it says, or try again later.',
+  'answer-too-large':
+    'PersonaClick’s answer is larger than the console reads for this request ({limitMb} MB), so it stopped reading. Ask for less at once (a shorter period, fewer items) and try again.',
   'send-answer-error':
     'PersonaClick answered with an error: “{apiMessage}”, but not in a way that says whether the message was sent. Check the notification history before sending it again.',
 } as const

@@ -15,6 +15,8 @@ export type AttemptResult =
       /** The server's Date header (ms since epoch); null when absent or garbage. */
       serverTime: number | null
     }
+  /** A successful status whose answer ran past the endpoint's size cap (read no further). */
+  | { kind: 'too-large'; status: number; limitBytes: number }
   | { kind: 'network'; net: NetworkKind; code: string | null; message: string }
   /** Our per-attempt timeout fired (before or after the request went out: we cannot tell). */
   | { kind: 'timeout' }
@@ -27,6 +29,8 @@ export interface AttemptInput {
   url: string
   init: RequestInit
   timeoutMs: number
+  /** The most of an answer this endpoint reads; more is never buffered. */
+  maxBytes: number
   signal?: AbortSignal
   /** Wall clock (ms since epoch) for HTTP-date Retry-After values. */
   wallClock: () => number
@@ -70,12 +74,16 @@ async function send(input: AttemptInput): Promise<AttemptResult> {
   try {
     const res = await input.transport(input.url, { ...input.init, signal: combined })
     // Read the body under the same signal: a stalled body is as bad as a stalled answer.
-    const buf = new Uint8Array(await res.arrayBuffer())
+    const body = await readCapped(res, input.maxBytes)
+    // An error status keeps what was read: its first bytes are enough to say what went wrong.
+    if (!body.complete && res.ok) {
+      return { kind: 'too-large', status: res.status, limitBytes: input.maxBytes }
+    }
     return {
       kind: 'response',
       status: res.status,
-      text: new TextDecoder().decode(buf),
-      bytes: buf.byteLength,
+      text: new TextDecoder().decode(body.bytes),
+      bytes: body.bytes.byteLength,
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), input.wallClock()),
       serverTime: serverTimeOf(res.headers.get('date')),
     }
@@ -85,4 +93,33 @@ async function send(input: AttemptInput): Promise<AttemptResult> {
     const { kind, code } = classifyNetworkError(err)
     return { kind: 'network', net: kind, code, message: messageOf(err) }
   }
+}
+
+/**
+ * Streams the body up to `max` bytes and stops there (the rest is never downloaded or held):
+ * a runaway answer costs at most one cap's worth of memory, once.
+ */
+async function readCapped(
+  res: Response,
+  max: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const declared = Number(res.headers.get('content-length') ?? NaN)
+  if (declared > max || !res.body) {
+    await res.body?.cancel().catch(() => undefined)
+    return { bytes: new Uint8Array(0), complete: !res.body }
+  }
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    if (size + value.byteLength > max) {
+      await reader.cancel().catch(() => undefined)
+      return { bytes: Buffer.concat(chunks, size), complete: false }
+    }
+    chunks.push(value)
+    size += value.byteLength
+  }
+  return { bytes: Buffer.concat(chunks, size), complete: true }
 }

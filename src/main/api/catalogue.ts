@@ -50,12 +50,22 @@ export interface EndpointSpec {
    * parses every successful answer with it; `api.call` returns its output type.
    */
   answer: z.ZodType
+  /**
+   * The largest answer read, in bytes; past it the call fails as "answer too large" without
+   * downloading the rest. Default `DEFAULT_MAX_ANSWER_BYTES`; larger only where the answer
+   * is a long list by design.
+   */
+  maxAnswerBytes?: number
   /** Parameters the activity log shows only as a count (promo codes are money). */
   unlogged?: readonly string[]
   note?: string
 }
 
 const CONTACT = ['email', 'phone'] as const
+
+const MB = 1024 * 1024
+/** Every documented answer but a few long lists is a few kilobytes. */
+export const DEFAULT_MAX_ANSWER_BYTES = 16 * MB
 
 /** /import/audience and /import/suppressed differ only in their path. */
 const audienceImport = {
@@ -209,6 +219,8 @@ export const catalogue = {
     oneOf: [['phone', 'email', 'loyalty_id', 'external_id']],
     result: 'object',
     answer: answers.notifications,
+    // Every message a customer was sent, bodies included (HTML emails run to 100 KB each).
+    maxAnswerBytes: 64 * MB,
   },
   'notifications.status': {
     method: 'GET',
@@ -231,6 +243,8 @@ export const catalogue = {
     result: 'list',
     answer: answers.npsReviews,
     listKey: 'reviews',
+    // Up to 1,000 reviews with their comments per request.
+    maxAnswerBytes: 64 * MB,
   },
   'nps.categories': { ...npsLabelList, path: '/nps/categories', listKey: 'categories' },
   'nps.channels': { ...npsLabelList, path: '/nps/channels', listKey: 'channels' },

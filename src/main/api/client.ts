@@ -5,7 +5,12 @@ import type { Logger } from '../log/logger'
 import type { SecretRegistry } from '../log/redact'
 import { runAttempt } from './attempt'
 import { checkAnswer } from './answer'
-import { endpointSpec, type EndpointAnswer, type EndpointName } from './catalogue'
+import {
+  DEFAULT_MAX_ANSWER_BYTES,
+  endpointSpec,
+  type EndpointAnswer,
+  type EndpointName,
+} from './catalogue'
 import { decide, type Decision } from './decide'
 import { apiFailure } from './errors'
 import { buildRequest, type BuiltRequest } from './request'
@@ -34,6 +39,13 @@ export interface ApiClientOptions {
   onCall?: (record: ApiCallRecord) => void
   /** Per attempt. Default 30 s. */
   timeoutMs?: number
+  /**
+   * Per call, every attempt and wait included: the longest a marketer is kept waiting
+   * before a clear failure. Default 2 minutes.
+   */
+  deadlineMs?: number
+  /** Overrides every endpoint's answer size cap (tests). */
+  maxAnswerBytes?: number
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number
   /** Requests in flight per shop. Default 4. */
@@ -78,7 +90,7 @@ function queueOptions(concurrency: number, rps: number | undefined) {
 
 export function createApiClient(opts: ApiClientOptions): ApiClient {
   const timeoutMs = opts.timeoutMs ?? 30_000
-  const maxRetries = opts.maxRetries ?? 3
+  const deadlineMs = opts.deadlineMs ?? 120_000
   const sleep = opts.sleep ?? defaultSleep
   const now = opts.now ?? (() => performance.now())
   const wallClock = opts.wallClock ?? Date.now
@@ -156,6 +168,8 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     record.path = built.path
     record.params = summariseParams(unlogged(spec, built.shownParams), opts.secrets)
     const queue = queueFor(shop)
+    const maxRetries = options.maxRetries ?? opts.maxRetries ?? 3
+    const deadlineAt = started + (options.deadlineMs ?? deadlineMs)
 
     for (let attempt = 0; ; attempt++) {
       const result = await runAttempt({
@@ -163,23 +177,31 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         queue,
         url: built.url,
         init: built.init,
-        timeoutMs: options.timeoutMs ?? timeoutMs,
+        // No attempt outlives the call's deadline.
+        timeoutMs: Math.max(
+          1,
+          Math.ceil(Math.min(options.timeoutMs ?? timeoutMs, deadlineAt - now())),
+        ),
+        maxBytes: opts.maxAnswerBytes ?? spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
         ...(options.signal ? { signal: options.signal } : {}),
         wallClock,
       })
       // An API that echoes the secret back must not hand it to the caller or the renderer.
       if (result.kind === 'response') result.text = scrub(result.text)
       // The record describes the last attempt: no answer means no status.
-      record.status = result.kind === 'response' ? result.status : null
-      record.bytes = result.kind === 'response' ? result.bytes : 0
-      let decision: Decision = decide(result, {
-        spec,
-        attempt,
-        maxRetries,
-        backoff,
-        maxRetryAfterMs,
-        scrub,
-      })
+      record.status = 'status' in result ? result.status : null
+      record.bytes =
+        result.kind === 'response'
+          ? result.bytes
+          : result.kind === 'too-large'
+            ? result.limitBytes
+            : 0
+      const context = { spec, attempt, maxRetries, backoff, maxRetryAfterMs, scrub }
+      let decision: Decision = decide(result, context)
+      // No time left for the wait and another attempt: this one was the last.
+      if (decision.action === 'retry' && now() + decision.delayMs >= deadlineAt) {
+        decision = decide(result, { ...context, maxRetries: attempt })
+      }
       if (decision.action === 'done') {
         const answer = checkAnswer(spec, record.status ?? 0, decision.data, scrub)
         if (answer.ok) {

@@ -1,4 +1,4 @@
-import type { AppFailure } from '../../shared/errors'
+import { keyedFailure, type AppFailure } from '../../shared/errors'
 import { unknownShape } from './answer'
 import type { AttemptResult } from './attempt'
 import type { EndpointSpec } from './catalogue'
@@ -46,6 +46,23 @@ export function decide(result: AttemptResult, ctx: DecideContext): Decision {
     case 'cancelled':
       if (result.inFlight && !spec.idempotent) return unknown({ cancelled: true })
       return { action: 'fail', failure: apiFailure('CANCELLED'), outcome: 'cancelled' }
+
+    case 'too-large': {
+      // Never asked again: the same question would get the same answer. A send was
+      // accepted, though, so whether it went out is unknown.
+      const limitMb = Math.round(result.limitBytes / (1024 * 1024))
+      const details = { status: result.status, limitMb }
+      if (spec.idempotent)
+        return fail(keyedFailure('API_UNEXPECTED_RESPONSE', 'answer-too-large', details))
+      return {
+        action: 'fail',
+        failure: keyedFailure('API_UNEXPECTED_RESPONSE', 'answer-too-large', {
+          ...details,
+          mayHaveBeenProcessed: true,
+        }),
+        outcome: 'unknown',
+      }
+    }
 
     case 'timeout':
       if (!spec.idempotent) return unknown({ timedOut: true })

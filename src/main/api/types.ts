@@ -44,6 +44,10 @@ export interface CallOptions {
   files?: readonly ApiFile[]
   /** Overrides the client's per-attempt timeout. */
   timeoutMs?: number
+  /** Overrides the client's deadline for the whole call, retries and waits included. */
+  deadlineMs?: number
+  /** Overrides the client's retry count (0: exactly one attempt). */
+  maxRetries?: number
 }
 
 export interface ApiResult<T = unknown> {

@@ -35,7 +35,7 @@ export function createShopsFeature(deps: {
         const shop = shops.state().shops.find((s) => s.id === id)
         // This shop, active or not. One attempt, short timeout: the marketer is waiting.
         return testConnection(shop?.hasSecret ? { profileId: id } : null, (ref) =>
-          api.call('promoCodes.list', ref, {}, { timeoutMs: 10_000 }),
+          api.call('promoCodes.list', ref, {}, { timeoutMs: 10_000, maxRetries: 0 }),
         )
       },
       'shops:allow-weak-secrets': async ({ allow }) => {
