@@ -63,9 +63,18 @@ const checks = {
       await expect.poll(() => welcomeCodes(app), { timeout: 30_000 }).not.toBe(demoWelcome)
     },
   },
+  products: {
+    demo: async (app) => {
+      await app.getByRole('tab', { name: 'Search gaps' }).click()
+      await expect(app.getByRole('row').nth(1)).toBeVisible({ timeout: 20_000 })
+      demoTopQuery = await app.getByRole('row').nth(1).innerText()
+    },
+    eu: (app) => expect(app.getByRole('row').nth(1)).not.toHaveText(demoTopQuery),
+  },
 } satisfies Partial<Record<ScreenName, Check>>
 let demoReviews = 0
 let demoWelcome = ''
+let demoTopQuery = ''
 const welcomeCodes = async (app: Page): Promise<string> => {
   const cell = app.getByRole('row', { name: /Welcome -10%/ }).getByTestId('promo-available')
   await expect(cell).toBeVisible({ timeout: 30_000 })

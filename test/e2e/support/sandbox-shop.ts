@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test'
-import { startSandbox, type Sandbox, type SandboxShop } from '../../../src/sandbox'
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxShop,
+} from '../../../src/sandbox'
 import { expect, test } from './fixtures'
 
 /**
@@ -7,10 +12,14 @@ import { expect, test } from './fixtures'
  * through Settings as a shop and made active (the in-process Demo shop's journal and faults
  * are not reachable from the test process; this one's are).
  */
-export function withSandboxShop(shop: SandboxShop, label: string) {
+export function withSandboxShop(
+  shop: SandboxShop,
+  label: string,
+  options: Omit<SandboxOptions, 'port' | 'shops'> = {},
+) {
   return test.extend<{ sandbox: Sandbox }>({
     sandbox: async ({ app }, use) => {
-      const sandbox = await startSandbox({ port: 0, shops: [shop] })
+      const sandbox = await startSandbox({ ...options, port: 0, shops: [shop] })
       await addShop(app, sandbox.url, shop, label)
       await use(sandbox)
       await sandbox.close()

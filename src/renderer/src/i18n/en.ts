@@ -21,6 +21,7 @@ export const en = {
     settings: 'Settings',
     about: 'About',
     nps: 'NPS analytics',
+    products: 'Product stats',
     sends: 'Transactional send',
     segments: 'Segments',
     import: 'Audience import',
@@ -95,6 +96,7 @@ export const en = {
     taskNotifications: 'See everything a customer was sent, and a message’s status by its code.',
     taskPromoCodes:
       'Keep promo-code lists stocked: upload, purge, and a warning before one runs dry.',
+    taskProducts: 'See what shoppers view and cart, who waits for a product, and catalogue gaps.',
     open: 'Open',
   },
   settings: {

@@ -46,6 +46,13 @@ export const screens = [
     task: { descriptionKey: 'overview.taskPromoCodes' },
     perShop: true,
   },
+  {
+    name: 'products',
+    path: '/products',
+    icon: 'pi pi-box',
+    task: { descriptionKey: 'overview.taskProducts' },
+    perShop: true,
+  },
   { name: 'activity', path: '/activity', icon: 'pi pi-history' },
   { name: 'settings', path: '/settings', icon: 'pi pi-cog' },
   { name: 'about', path: '/about', icon: 'pi pi-info-circle' },
