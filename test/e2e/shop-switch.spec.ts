@@ -51,6 +51,14 @@ const checks = {
       await expect(app.getByTestId('state-empty')).toBeVisible()
     },
   },
+  segments: {
+    demo: async (app) => {
+      await app.evaluate(() => window.pc.invoke('segments:create', { id: 313, name: 'VIP' }))
+      await app.getByRole('tab', { name: 'Segment list' }).click()
+      await expect(app.getByRole('cell', { name: 'VIP', exact: true })).toBeVisible()
+    },
+    eu: (app) => expect(app.getByText('No segments yet')).toBeVisible(),
+  },
   nps: {
     demo: async (app) => (demoReviews = await npsTotal(app)),
     eu: async (app) => {

@@ -92,6 +92,7 @@ export const en = {
     tasks: 'What would you like to do?',
     taskImport: 'Upload contacts from a CSV file into your audience or a suppression list.',
     taskSends: 'Send one transactional message, or many from a CSV — never twice.',
+    taskSegments: 'Put customers in static segments or take them out, one by one or from a file.',
     taskNps: 'See your NPS score, its trend and what customers write.',
     taskNotifications: 'See everything a customer was sent, and a message’s status by its code.',
     taskPromoCodes:

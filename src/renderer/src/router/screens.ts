@@ -33,6 +33,13 @@ export const screens = [
     perShop: true,
   },
   {
+    name: 'segments',
+    path: '/segments',
+    icon: 'pi pi-tags',
+    task: { descriptionKey: 'overview.taskSegments' },
+    perShop: true,
+  },
+  {
     name: 'nps',
     path: '/nps',
     icon: 'pi pi-chart-line',

@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { HandedContact, SegmentEntry } from '../../../shared/segments'
+import { invoke } from '../api'
+import { downloadFile } from '../composables/download-file'
+import { useRemote } from '../composables/use-remote'
+
+/** Contacts another screen hands to the bulk change, kept in memory only until it starts. */
+export interface HandedList {
+  /** What the list is, in the words of the screen that handed it over. */
+  label: string
+  contacts: HandedContact[]
+}
+
+/**
+ * The active shop's segments as the console knows them (PersonaClick cannot list them), and
+ * a list of contacts handed over by another screen for a bulk add or remove.
+ *
+ * Hand-off: `useSegmentsStore().handOver({ label, contacts })`, then open the screen with
+ * `router.push({ name: 'segments', query: { tab: 'bulk' } })`; the bulk tab takes the list.
+ */
+export const useSegmentsStore = defineStore('segments', () => {
+  const catalogue = useRemote<SegmentEntry[]>(() => invoke('segments:list', {}), {
+    initial: () => [],
+    refreshOn: ['segments:catalogue'],
+  })
+  const handed = ref<HandedList | null>(null)
+
+  return {
+    segments: catalogue.data,
+    loading: catalogue.loading,
+    error: catalogue.error,
+    load: catalogue.load,
+    byId: computed(() => new Map(catalogue.data.value.map((s) => [s.id, s]))),
+    handed,
+    handOver(list: HandedList): void {
+      handed.value = list
+    },
+    /** The handed list, once: the bulk form owns it from here. */
+    takeHanded(): HandedList | null {
+      const list = handed.value
+      handed.value = null
+      return list
+    },
+    async create(id: number, name: string, note = ''): Promise<SegmentEntry> {
+      const entry = await invoke('segments:create', { id, name, note })
+      await catalogue.load()
+      return entry
+    },
+    async rename(id: number, name: string, note?: string): Promise<void> {
+      await invoke('segments:rename', { id, name, ...(note !== undefined ? { note } : {}) })
+      await catalogue.load()
+    },
+    async forget(id: number): Promise<void> {
+      await invoke('segments:forget', { id })
+      await catalogue.load()
+    },
+    async exportList(): Promise<void> {
+      downloadFile(await invoke('segments:export', {}))
+    },
+    async importList(fileId: string): Promise<number> {
+      const { merged } = await invoke('segments:import', { fileId })
+      await catalogue.load()
+      return merged
+    },
+  }
+})
