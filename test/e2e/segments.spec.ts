@@ -1,13 +1,34 @@
-import { expect, expectNoAxeViolations, test } from './support/fixtures'
+import { readFile } from 'node:fs/promises'
+import { expect, expectNoAxeViolations } from './support/fixtures'
+import { withSandboxShop } from './support/sandbox-shop'
 
-// The Demo shop's first seeded customer (seed 46): a profile PersonaClick knows.
+/**
+ * The Segments screen against a sandbox of its own (seeded as the Demo shop), so the test
+ * can read who is in which segment afterwards.
+ */
+const SHOP = { shopId: 'segments-e2e-shop', secret: 'S3CRET-segments-e2e-5a6b7c' }
+const test = withSandboxShop(SHOP, 'Segments shop')
+
+// The first seeded customer (seed 46): a profile PersonaClick knows.
 const CUSTOMER = 'customer0.3sr3@example.com'
 
-test('a named segment: a customer is added, shown by name, removed after confirming', async ({
+// 200 rows, 5 of them unusable (a broken email, a phone that is not one, an empty row).
+const bad = new Map([
+  [20, 'not-an-email'],
+  [60, 'broken@'],
+  [100, '12'],
+  [140, ''],
+  [180, 'mail at example.com'],
+])
+const rows = Array.from({ length: 200 }, (_, i) => bad.get(i) ?? `webinar${i}@example.com`)
+const valid = rows.filter((_, i) => !bad.has(i))
+
+test('a named segment: one customer added and removed, then 200 rows from a file', async ({
   app,
+  sandbox,
 }) => {
-  // Four axe scans on a 2-core machine shared with other workers.
-  test.setTimeout(120_000)
+  // Five axe scans and a 200-row job on a 2-core machine shared with other workers.
+  test.setTimeout(180_000)
   await app.getByTestId('nav-segments').click()
   await expect(app.getByTestId('view-segments')).toBeVisible()
   await expect(app.getByText('Whose segments?')).toBeVisible()
@@ -60,4 +81,50 @@ test('a named segment: a customer is added, shown by name, removed after confirm
   await expect(app.getByRole('row', { name: /Webinar attendees/ })).toContainText(
     '1 added, 1 removed',
   )
+
+  // Change many: a CSV dropped on the tab, checked, then added as a job.
+  await app.getByRole('tab', { name: 'Change many' }).click()
+  await app.evaluate(
+    (text) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([text], 'webinar.csv'))
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        )
+    },
+    `name,email\n${rows.map((e, i) => `Guest ${i},${e}`).join('\n')}\n`,
+  )
+  const bulk = app.getByRole('tabpanel', { name: 'Change many' })
+  await expect(bulk.getByText('webinar.csv: 2 columns')).toBeVisible()
+  await bulk.getByLabel('Segment', { exact: true }).click()
+  await app.getByRole('option', { name: 'Webinar attendees · 334' }).click()
+  await bulk.getByLabel('As fast as allowed').check()
+  await bulk.getByRole('button', { name: 'Check the rows' }).click()
+  await expect(bulk.getByRole('status').filter({ hasText: '200 rows' })).toHaveText(
+    '200 rows: 195 will be sent, 5 rejected, 0 repeat an earlier row',
+  )
+  await expect(bulk.getByRole('table')).toContainText('Not a valid email address')
+  await expectNoAxeViolations(app)
+  await bulk.getByRole('button', { name: 'Start' }).click()
+  await expect(app.getByRole('dialog')).toContainText('195 contacts will be added')
+  await app.getByRole('dialog').getByRole('button', { name: 'Start' }).click()
+
+  const job = bulk.getByRole('article', { name: 'Bulk change from webinar.csv' })
+  await expect(job).toContainText('Done', { timeout: 60_000 })
+  await expect(job).toContainText('195 added, 0 failed, 5 not sent')
+  const [download] = await Promise.all([
+    app.waitForEvent('download'),
+    job.getByRole('button', { name: 'Report CSV' }).click(),
+  ])
+  const report = (await readFile((await download.path()) ?? '', 'utf8')).trim().split(/\r?\n/)
+  expect(report).toHaveLength(201)
+  expect(report.filter((l) => l.includes(',added,'))).toHaveLength(195)
+  expect(report.filter((l) => l.includes('rejected'))).toHaveLength(5)
+  await expectNoAxeViolations(app)
+
+  // Exactly the 195 valid contacts are in the segment (the one-by-one customer was removed).
+  const shop = sandbox.state.main
+  const members = [...shop.segments.get(334)!.members].map((i) => shop.customers[i]!.email)
+  expect(members.sort()).toEqual([...valid].sort())
 })

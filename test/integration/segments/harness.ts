@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { createApiClient } from '../../../src/main/api/client'
 import type { Sleep } from '../../../src/main/api/types'
 import { SecretRegistry } from '../../../src/main/log/redact'
+import { FileRegistry } from '../../../src/main/services/files/file-registry'
+import { rawRowsFrom } from '../../../src/main/services/segments'
+import { SegmentJobs } from '../../../src/main/services/segments/bulk-service'
 import { SegmentCatalogue } from '../../../src/main/services/segments/catalogue-store'
 import { SegmentsService } from '../../../src/main/services/segments/segments-service'
 import { oneShop } from '../../support/shops'
@@ -33,15 +36,28 @@ export async function harness(opts: {
   })
   const catalogue = await SegmentCatalogue.open(dir)
   const service = new SegmentsService({ api, shops: shop.shops, catalogue })
+  const files = await FileRegistry.open({ dataDir: dir })
+  const jobs = await SegmentJobs.open({
+    dataDir: dir,
+    api,
+    shops: shop.shops,
+    rawRows: rawRowsFrom(files),
+    nameOf: (source) => (source.kind === 'file' ? files.info(source.fileId).name : source.label),
+    refuseDynamic: (profileId, id) => service.refuseDynamic(profileId, id),
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
+  })
   return {
     dir,
     api,
     shops: shop.shops,
     catalogue,
     service,
+    files,
+    jobs,
     /** Every URL the client requested, in order. */
     urls,
     cleanup: async () => {
+      await jobs.dispose()
       if (!opts.dir) await rm(dir, { recursive: true, force: true })
     },
   }

@@ -1,9 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { HandedContact, SegmentEntry } from '../../../shared/segments'
+import type {
+  HandedContact,
+  SegmentBulkStart,
+  SegmentEntry,
+  SegmentJobState,
+} from '../../../shared/segments'
 import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
-import { useRemote } from '../composables/use-remote'
+import { useEvent, useRemote } from '../composables/use-remote'
+import { useShopsStore } from './shops'
 
 /** Contacts another screen hands to the bulk change, kept in memory only until it starts. */
 export interface HandedList {
@@ -25,6 +31,17 @@ export const useSegmentsStore = defineStore('segments', () => {
     refreshOn: ['segments:catalogue'],
   })
   const handed = ref<HandedList | null>(null)
+  const jobs = useRemote<SegmentJobState[]>(() => invoke('segments:bulk-jobs', {}), {
+    initial: () => [],
+  })
+  const shops = useShopsStore()
+  useEvent('segments:job', (state) => {
+    // A job still running for the previous shop is not listed under this one.
+    if (state.profileId !== shops.activeId) return
+    const i = jobs.data.value.findIndex((j) => j.id === state.id)
+    if (i >= 0) jobs.data.value.splice(i, 1, state)
+    else jobs.data.value.unshift(state)
+  })
 
   return {
     segments: catalogue.data,
@@ -33,6 +50,16 @@ export const useSegmentsStore = defineStore('segments', () => {
     load: catalogue.load,
     byId: computed(() => new Map(catalogue.data.value.map((s) => [s.id, s]))),
     handed,
+    jobs: jobs.data,
+    jobsError: jobs.error,
+    loadJobs: jobs.load,
+    async startJob(input: SegmentBulkStart): Promise<void> {
+      await invoke('segments:bulk-start', input)
+      await jobs.load()
+    },
+    async exportReport(jobId: string): Promise<void> {
+      downloadFile(await invoke('segments:bulk-report', { jobId }))
+    },
     handOver(list: HandedList): void {
       handed.value = list
     },

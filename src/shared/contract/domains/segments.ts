@@ -1,4 +1,5 @@
 import type { ExportedFile } from '../../files'
+import { tableOverridesSchema, type TableFileDetection } from '../../table-file'
 import {
   customerLookupSchema,
   includesCheckSchema,
@@ -6,11 +7,17 @@ import {
   segmentCatalogueImportSchema,
   segmentCreateSchema,
   segmentRefSchema,
+  segmentBulkReviewSchema,
+  segmentBulkStartSchema,
+  segmentJobControlSchema,
   segmentUpdateSchema,
   type CustomerSegments,
   type IncludesAnswer,
+  type SegmentBulkReview,
   type SegmentEntry,
+  type SegmentJobState,
 } from '../../segments'
+import { z } from 'zod'
 import { channel, event } from '../define'
 import { noInput } from './common'
 
@@ -31,9 +38,24 @@ export const segmentsChannels = {
   'segments:change': channel<SegmentEntry>()(membershipChangeSchema),
   /** `/segments/includes`. */
   'segments:includes': channel<IncludesAnswer>()(includesCheckSchema),
+  /** Encoding, delimiter, header and a preview of a bulk file (the import's detection). */
+  'segments:bulk-detect': channel<TableFileDetection>()(
+    z.object({ fileId: z.string().uuid(), overrides: tableOverridesSchema.optional() }).strict(),
+  ),
+  /** Valid, rejected and duplicate rows of a file or a handed-over list, before starting. */
+  'segments:bulk-review': channel<SegmentBulkReview>()(segmentBulkReviewSchema),
+  /** The rows that would not be sent, with the reason, as CSV. */
+  'segments:bulk-rejected': channel<ExportedFile>()(segmentBulkReviewSchema),
+  'segments:bulk-jobs': channel<SegmentJobState[]>()(noInput),
+  'segments:bulk-start': channel<SegmentJobState>()(segmentBulkStartSchema),
+  'segments:bulk-control': channel<SegmentJobState>()(segmentJobControlSchema),
+  /** One line per row: identifier, outcome, PersonaClick's reason, retries. */
+  'segments:bulk-report': channel<ExportedFile>()(z.object({ jobId: z.string().uuid() }).strict()),
 } as const
 
 export const segmentsEvents = {
   /** The shop's segment list changed (named, used, counted): reload it. */
   'segments:catalogue': event<{ profileId: string }>(),
+  /** A bulk change's progress or status changed. */
+  'segments:job': event<SegmentJobState>(),
 } as const
