@@ -76,6 +76,9 @@ export async function createSegmentsFeature(
       'segments:rename': async ({ id, name, note }) =>
         changed(await catalogue.rename(active(), id, name, note)),
       'segments:forget': async ({ id }) => changed(await catalogue.forget(active(), id)),
+      'segments:seen': async ({ id }) => {
+        changed(await catalogue.note(active(), [{ id }]))
+      },
       'segments:export': () => ({
         filename: `personaclick-segments-${stamp()}.csv`,
         mimeType: CSV,

@@ -82,6 +82,10 @@ export const useSegmentsStore = defineStore('segments', () => {
       await invoke('segments:forget', { id })
       await catalogue.load()
     },
+    /** An ID used elsewhere (an import): listed, unnamed until someone names it. */
+    async noteSeen(id: number): Promise<void> {
+      await invoke('segments:seen', { id })
+    },
     async exportList(): Promise<void> {
       downloadFile(await invoke('segments:export', {}))
     },

@@ -29,6 +29,8 @@ export const segmentsChannels = {
   'segments:rename': channel<SegmentEntry>()(segmentUpdateSchema),
   /** Drops it from the console's list only; it stays in PersonaClick. */
   'segments:forget': channel<void>()(segmentRefSchema),
+  /** An ID used elsewhere (an import's segment): listed, unnamed until named. */
+  'segments:seen': channel<void>()(segmentRefSchema),
   'segments:export': channel<ExportedFile>()(noInput),
   /** Merges a shared list (CSV with id and name columns); answers how many rows it took. */
   'segments:import': channel<{ merged: number }>()(segmentCatalogueImportSchema),
