@@ -4,6 +4,7 @@ import { importBenchmarks } from './import.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
 import { promoCodeBenchmarks } from './promo-codes.bench'
+import { segmentsBenchmarks } from './segments.bench'
 import { startupBenchmarks } from './startup.bench'
 
 // `npm run bench`: each benchmark prints its subject next to a baseline measured in the
@@ -15,6 +16,7 @@ const results = [
   ...(await npsBenchmarks()),
   ...(await importBenchmarks()),
   ...(await promoCodeBenchmarks()),
+  ...(await segmentsBenchmarks()),
 ]
 report(results)
 process.exit(0)

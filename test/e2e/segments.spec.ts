@@ -8,6 +8,8 @@ import { withSandboxShop } from './support/sandbox-shop'
  */
 const SHOP = { shopId: 'segments-e2e-shop', secret: 'S3CRET-segments-e2e-5a6b7c' }
 const test = withSandboxShop(SHOP, 'Segments shop')
+// Adding the shop, five axe scans and a 200-row job, on a 2-core machine shared with others.
+test.describe.configure({ timeout: 180_000 })
 
 // The first seeded customer (seed 46): a profile PersonaClick knows.
 const CUSTOMER = 'customer0.3sr3@example.com'
@@ -27,8 +29,6 @@ test('a named segment: one customer added and removed, then 200 rows from a file
   app,
   sandbox,
 }) => {
-  // Five axe scans and a 200-row job on a 2-core machine shared with other workers.
-  test.setTimeout(180_000)
   await app.getByTestId('nav-segments').click()
   await expect(app.getByTestId('view-segments')).toBeVisible()
   await expect(app.getByText('Whose segments?')).toBeVisible()
