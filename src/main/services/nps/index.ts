@@ -11,6 +11,7 @@ export function createNpsFeature(deps: FeatureDeps): Feature<keyof typeof npsCha
   return {
     handlers: forward(service, {
       'nps:load': 'load',
+      'nps:cancel': 'cancel',
       'nps:reviews': 'reviews',
       'nps:export': 'exportCsv',
     }),

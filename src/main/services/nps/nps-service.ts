@@ -56,6 +56,8 @@ export class NpsService {
   private readonly caches = new Map<string, Promise<ShopCache>>()
   private readonly locks = new Map<string, Promise<unknown>>()
   private memo: { key: string; source: Review[]; rows: Review[] } | null = null
+  /** The loads fetching now, so the marketer can stop a long one. */
+  private readonly running = new Set<AbortController>()
   private readonly now: () => number
 
   constructor(private readonly opts: NpsServiceOptions) {
@@ -65,13 +67,27 @@ export class NpsService {
   /** Fetches what the cache lacks for the period and its previous period, then aggregates. */
   async load(input: LoadInput): Promise<NpsReport> {
     const shop = this.activeShop()
-    return this.exclusive(shop.profileId, async () => {
-      const cache = await this.cacheFor(shop)
-      const { from, to } = this.clamp(input)
-      const prev = previousPeriod(from, to)
-      const requests = await this.fill(cache, shop, daysBetween(prev.from, to), input.refresh)
-      return this.report(cache, { ...input, from, to }, requests)
-    })
+    const abort = new AbortController()
+    this.running.add(abort)
+    try {
+      return await this.exclusive(shop.profileId, async () => {
+        const cache = await this.cacheFor(shop)
+        const { from, to } = this.clamp(input)
+        const prev = previousPeriod(from, to)
+        const days = daysBetween(prev.from, to)
+        const requests = await this.fill(cache, shop, days, input.refresh, abort.signal)
+        return this.report(cache, { ...input, from, to }, requests)
+      })
+    } finally {
+      this.running.delete(abort)
+    }
+  }
+
+  /** Stops every running load: requests in flight are abandoned, nothing is cached. */
+  cancel(): { cancelled: boolean } {
+    const any = this.running.size > 0
+    for (const abort of this.running) abort.abort()
+    return { cancelled: any }
   }
 
   async reviews(q: ReviewsInput): Promise<NpsReviewPage> {
@@ -167,6 +183,7 @@ export class NpsService {
     shop: ShopProfile,
     days: string[],
     refresh: boolean,
+    signal: AbortSignal,
   ): Promise<number> {
     const now = this.now()
     const recentFrom = addDays(today(NPS_TIME_ZONE, now), -((this.opts.recentDays ?? 2) - 1))
@@ -186,6 +203,7 @@ export class NpsService {
         'nps.reviews',
         { profileId: shop.profileId },
         { date_from: from, date_to: to },
+        { signal },
       )
       return res.data
     }

@@ -22,6 +22,7 @@ export const npsEn = {
   savePng: 'Save chart as PNG',
   lastRefreshed: 'Last refreshed {time}',
   neverRefreshed: 'Not refreshed yet',
+  cancel: 'Stop loading',
   progress: 'Fetching reviews: {reviews} so far, {requests} requests…',
   skipped:
     'No rows were skipped | {n} row was skipped: a score outside 1–10 or a malformed row. | {n} rows were skipped: a score outside 1–10 or malformed rows.',

@@ -65,6 +65,11 @@ export const useNpsStore = defineStore('nps', () => {
     await loaded
   }
 
+  /** Stops a long load; it ends as cancelled (the error state offers to load again). */
+  async function cancel(): Promise<void> {
+    await invoke('nps:cancel', {})
+  }
+
   async function exportCsv(): Promise<void> {
     downloadFile(await invoke('nps:export', filters.value))
   }
@@ -151,6 +156,7 @@ export const useNpsStore = defineStore('nps', () => {
     loading: remote.loading,
     error: remote.error,
     progress,
+    cancel,
     load,
     exportCsv,
     group,
