@@ -79,6 +79,22 @@ const checks = {
     },
     eu: (app) => expect(app.getByRole('row').nth(1)).not.toHaveText(demoTopQuery),
   },
+  notifications: {
+    demo: async (app) => {
+      await app.getByLabel('Search by').click()
+      await app.getByRole('option', { name: 'External ID' }).click()
+      await app.getByRole('textbox', { name: 'External ID' }).fill('U100000')
+      await app.getByRole('button', { name: 'Show messages' }).click()
+      await expect(app.getByTestId('notifications-count')).toContainText('50 messages loaded', {
+        timeout: 30_000,
+      })
+    },
+    // Another shop's customers: the results are gone, the search starts over.
+    eu: async (app) => {
+      await expect(app.getByTestId('notifications-count')).toHaveCount(0)
+      await expect(app.getByRole('heading', { name: 'Look up a customer' })).toBeVisible()
+    },
+  },
 } satisfies Partial<Record<ScreenName, Check>>
 let demoReviews = 0
 let demoWelcome = ''

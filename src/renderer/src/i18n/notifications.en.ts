@@ -85,6 +85,7 @@ export const notificationsEn = {
   link: 'Link',
   body: 'Message body',
   bodyFrame: 'Message body (scripts, forms and links are disabled)',
+  imageWord: 'image',
   loadImages: 'Load images',
   imagesOff: 'Images are off, so the sender cannot tell you opened this. Only https images load.',
   imagesLoading: 'Loading images…',
@@ -96,7 +97,7 @@ export const notificationsEn = {
   unsafeLink: '{url} (not a web link, will not open)',
   confirmLinkTitle: 'Open this link in your browser?',
   confirmLinkText:
-    '{url}\n\nLinks in messages can lead anywhere. The console opens only PersonaClick’s own sites.',
+    'Links in messages can lead anywhere; the console opens only PersonaClick’s own sites. Link: {url}',
   confirmLinkOk: 'Open link',
   confirmLinkCancel: 'Cancel',
   checkStatus: 'Check status',

@@ -89,6 +89,7 @@ export const notificationsRu: typeof notificationsEn = {
   link: 'Ссылка',
   body: 'Текст сообщения',
   bodyFrame: 'Текст сообщения (скрипты, формы и ссылки отключены)',
+  imageWord: 'картинка',
   loadImages: 'Загрузить картинки',
   imagesOff:
     'Картинки выключены, поэтому отправитель не узнает, что вы открыли письмо. Загружаются только картинки по https.',
@@ -101,7 +102,7 @@ export const notificationsRu: typeof notificationsEn = {
   unsafeLink: '{url} (не веб-ссылка, не откроется)',
   confirmLinkTitle: 'Открыть ссылку в браузере?',
   confirmLinkText:
-    '{url}\n\nСсылки в сообщениях могут вести куда угодно. Консоль открывает только сайты PersonaClick.',
+    'Ссылки в сообщениях могут вести куда угодно; консоль открывает только сайты PersonaClick. Ссылка: {url}',
   confirmLinkOk: 'Открыть ссылку',
   confirmLinkCancel: 'Отмена',
   checkStatus: 'Проверить статус',

@@ -60,6 +60,13 @@ export const screens = [
     task: { descriptionKey: 'overview.taskProducts' },
     perShop: true,
   },
+  {
+    name: 'notifications',
+    path: '/notifications',
+    icon: 'pi pi-inbox',
+    task: { descriptionKey: 'overview.taskNotifications' },
+    perShop: true,
+  },
   { name: 'activity', path: '/activity', icon: 'pi pi-history' },
   { name: 'settings', path: '/settings', icon: 'pi pi-cog' },
   { name: 'about', path: '/about', icon: 'pi pi-info-circle' },
