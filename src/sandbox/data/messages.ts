@@ -1,3 +1,4 @@
+import type { StatisticKey } from '../../shared/notifications'
 import type { Customer } from './customers'
 import { createRng, deriveSeed } from './rng'
 
@@ -14,15 +15,8 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
 export const MESSAGE_TYPES = ['bulk', 'trigger', 'transactional'] as const
 export type MessageType = (typeof MESSAGE_TYPES)[number]
 
-export interface MessageStatistics {
-  opened: boolean
-  clicked: boolean
-  hard_bounced: boolean
-  soft_bounced: boolean
-  complained: boolean
-  unsubscribed: boolean
-  purchased: boolean
-}
+/** The seven flags the reference lists, as the console reads them. */
+export type MessageStatistics = Record<StatisticKey, boolean>
 
 export interface Message {
   type: MessageType
