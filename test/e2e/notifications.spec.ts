@@ -27,12 +27,10 @@ test('history, paging, export, a hostile preview, links, status by code', async 
   const code = ((await result.textContent()) ?? '').split('Message code:')[1]?.trim() ?? ''
   expect(code).not.toBe('')
 
-  // …appears in that customer's history (searched as typed: the console normalises it).
-  await app.getByRole('link', { name: 'Notifications history' }).click()
+  // …appears in that customer's history, one click away from the send's result.
+  await app.getByRole('link', { name: 'Show this customer’s messages' }).click()
   await expect(app.getByTestId('view-notifications')).toBeVisible()
-  await expect(app.getByRole('heading', { name: 'Look up a customer' })).toBeVisible()
-  await app.getByRole('textbox', { name: 'Email' }).fill('  NOTIFY.me@example.com ')
-  await app.getByRole('button', { name: 'Show messages' }).click()
+  await expect(app.getByRole('textbox', { name: 'Email' })).toHaveValue('notify.me@example.com')
   const table = app.getByRole('table', { name: 'Messages' })
   await expect(table.getByRole('row', { name: /order_created/ })).toBeVisible()
   await expect(app.getByTestId('notifications-count')).toContainText('1 message loaded')
