@@ -30,6 +30,7 @@ import {
 } from './bulk-rows'
 import { segmentKind, type Sleep } from './bulk-kind'
 import { JobSpeed } from './job-speed'
+import { controlPacedJob } from '../../jobs/control'
 
 const configSchema = z.object({
   id: z.string(),
@@ -182,16 +183,7 @@ export class SegmentJobs {
     rate?: number,
   ): Promise<SegmentJobState> {
     const job = this.requireJob(jobId)
-    const { status } = job.runner
-    if (status === 'done' || status === 'cancelled') return this.stateOf(job)
-    if (rate !== undefined) {
-      job.rate = rate
-      await job.runner.note('rate', { rate })
-    }
-    if (action === 'pause' && status === 'running') await job.runner.pause()
-    else if (action === 'resume' && status !== 'running') await job.runner.resume()
-    else if (action === 'cancel') await job.runner.cancel()
-    job.announce(this.stateOf(job), true)
+    if (await controlPacedJob(job, action, rate)) job.announce(this.stateOf(job), true)
     return this.stateOf(job)
   }
 

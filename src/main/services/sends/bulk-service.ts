@@ -26,6 +26,7 @@ import {
 } from './bulk-rows'
 import type { ShopDirectory } from '../shops/shop-directory'
 import type { FilesLike, SendsService } from './sends-service'
+import { controlPacedJob } from '../../jobs/control'
 
 const configSchema = z.object({
   id: z.string(),
@@ -157,16 +158,7 @@ export class BulkSends {
     rate?: number,
   ): Promise<BulkJobState> {
     const job = this.requireJob(jobId)
-    const { status } = job.runner
-    if (status === 'done' || status === 'cancelled') return this.stateOf(job)
-    if (rate !== undefined) {
-      job.rate = rate
-      await job.runner.note('rate', { rate })
-    }
-    if (action === 'pause' && status === 'running') await job.runner.pause()
-    else if (action === 'resume' && status !== 'running') await job.runner.resume()
-    else if (action === 'cancel') await job.runner.cancel()
-    job.announce(this.stateOf(job), true)
+    if (await controlPacedJob(job, action, rate)) job.announce(this.stateOf(job), true)
     return this.stateOf(job)
   }
 

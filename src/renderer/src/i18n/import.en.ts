@@ -87,7 +87,6 @@ export const importEn = {
     report: 'Download error report',
     options: 'Options',
     segment: 'Add to static segment (ID)',
-    segmentNone: 'None',
     batchSize: 'Rows per request',
     dryRun: 'Dry run (check only, send nothing)',
     subColumn: 'As in the file, else unchanged',

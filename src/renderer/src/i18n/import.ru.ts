@@ -95,7 +95,6 @@ export const importRu: typeof importEn = {
     report: 'Скачать отчёт об ошибках',
     options: 'Параметры',
     segment: 'Добавить в статический сегмент (ID)',
-    segmentNone: 'Нет',
     batchSize: 'Строк в запросе',
     dryRun: 'Пробный прогон (только проверка, ничего не отправлять)',
     subColumn: 'Как в файле, иначе без изменений',
