@@ -115,6 +115,17 @@ test('lookup, watchlist over a simulated day, waiting customers to a bulk send, 
   await expect(app.getByTestId('bulk-file')).toContainText(`waiting-stock-${waited.id}.csv`)
   await expect(app.getByTestId('bulk-preview')).toContainText(contacts[0]!)
 
+  // The same customers, handed to a segment change instead.
+  await app.getByRole('link', { name: 'Product stats' }).click()
+  await openTab(app, 'Waiting customers')
+  await app.getByRole('button', { name: `Add those waiting for ${name} to a segment` }).click()
+  await expect(app.getByTestId('view-segments')).toBeVisible()
+  await expect(app.getByRole('tab', { name: 'Change many' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(app.getByText(`waiting-stock-${waited.id}.csv`)).toBeVisible()
+
   // Catalogue gaps: every demo reason, counted; a filter narrows the list.
   await app.getByRole('link', { name: 'Product stats' }).click()
   await openTab(app, 'Catalogue gaps')

@@ -80,7 +80,11 @@ export const productsEn = {
     actions: 'Actions',
     exportContacts: 'Export contacts of {name}',
     sendTo: 'Send a message to those waiting for {name}',
-    handedOver: 'Contacts handed to the bulk send: map the columns and start.',
+    segmentTo: 'Add those waiting for {name} to a segment',
+    handedOver: {
+      sends: 'Contacts handed to the bulk send: map the columns and start.',
+      segments: 'Contacts handed to Segments: choose the segment and start.',
+    },
   },
   gaps: {
     lead: 'Products PersonaClick cannot show in search, recommendations or messages, and why.',

@@ -3,10 +3,11 @@ import { shallowRef } from 'vue'
 import type { IntakeFile } from '../../../shared/files'
 
 /** Screens that take a list of recipients from another screen. */
-export type HandoffTarget = 'sends-bulk'
+export type HandoffTarget = 'sends-bulk' | 'segments-bulk'
 
 /**
- * A recipient list one screen hands to another in memory (Product stats → bulk send): a
+ * A recipient list one screen hands to another in memory (Product stats → bulk send or a
+ * segment change): a
  * file handle main prepared, taken once by the receiving screen, which then treats it as
  * if the marketer had dropped it there.
  */
