@@ -1,4 +1,8 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import {
+  findPhoneNumbersInText,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js'
 // The one-function entry (CommonJS, so main, the import worker and the renderer's bundle all
 // load it as is; `.js` because Node's ESM resolution wants the file name, the package has no
 // exports map). The package's index would bring along every other validator.
@@ -43,4 +47,21 @@ export function normalisePhone(raw: string, defaultCountry: string): string | nu
     defaultCountry as CountryCode,
   )
   return parsed?.isValid() ? parsed.number.slice(1) : null
+}
+
+/**
+ * The first email address, or else the first phone number written in international form,
+ * in a customer's free text (an NPS comment saying "write to me at anna@example.com"), as
+ * the rules above read it; null when there is none. Phones need their "+": without the
+ * shop's country a local number could be anyone's.
+ */
+export function contactIn(
+  text: string,
+): { kind: 'email'; value: string } | { kind: 'phone'; value: string } | null {
+  for (const candidate of text.match(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g) ?? []) {
+    const email = normaliseEmail(candidate.replace(/[.!?]+$/, ''))
+    if (email) return { kind: 'email', value: email }
+  }
+  const phone = findPhoneNumbersInText(text).find((p) => p.number.isValid())
+  return phone ? { kind: 'phone', value: phone.number.number.slice(1) } : null
 }

@@ -3,7 +3,7 @@ import {
   normaliseEmail as importEmail,
   normalisePhone as importPhone,
 } from '../../../src/main/services/audience-import/normalise'
-import { normaliseEmail, normalisePhone } from '../../../src/shared/contacts'
+import { contactIn, normaliseEmail, normalisePhone } from '../../../src/shared/contacts'
 import { checkSend } from '../../../src/shared/sends-validate'
 
 /** Address as typed or exported → what the console keeps, or null when it is not usable. */
@@ -89,5 +89,24 @@ describe('one rule for a customer’s email and phone', () => {
     expect(checkSend({ route: 'transact', code: 'x', email: '  ' }, 'RU').issues).toEqual([
       { field: 'recipient', reason: 'empty' },
     ])
+  })
+})
+
+describe('a contact written in a customer comment', () => {
+  it('finds an email, read by the shared rule, trailing punctuation left out', () => {
+    expect(contactIn('Never got my order! Write to Anna.Petrova@Example.com.')).toEqual({
+      kind: 'email',
+      value: 'anna.petrova@example.com',
+    })
+  })
+  it('finds an international phone when there is no email', () => {
+    expect(contactIn('Позвоните мне: +7 916 123-45-67, пожалуйста')).toEqual({
+      kind: 'phone',
+      value: '79161234567',
+    })
+  })
+  it('nothing for text without one, or a local number of unknown country', () => {
+    expect(contactIn('Great service, thanks')).toBeNull()
+    expect(contactIn('call 8 916 123 45 67 or mail me at not-an-email@')).toBeNull()
   })
 })

@@ -86,5 +86,6 @@ export const npsEn = {
       comment: 'Comment',
     },
     noComment: '(no comment)',
+    messagesTo: 'Messages sent to {contact}',
   },
 }

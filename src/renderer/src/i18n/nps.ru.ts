@@ -88,5 +88,6 @@ export const npsRu: typeof npsEn = {
       comment: 'Комментарий',
     },
     noComment: '(без комментария)',
+    messagesTo: 'Сообщения, отправленные {contact}',
   },
 }
