@@ -60,6 +60,8 @@ test('the theme follows the OS when set to System', async ({ app }) => {
 })
 
 test('switching to Russian translates the whole shell and is remembered', async ({ app }) => {
+  // One axe scan a screen: about five seconds each on a 2-core CI machine.
+  test.setTimeout(30_000 + screens.length * 10_000)
   await app.getByTestId('nav-settings').click()
   await app.getByTestId('settings-language').click()
   await app.getByRole('option', { name: 'Русский' }).click()

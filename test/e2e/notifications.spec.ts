@@ -35,6 +35,14 @@ test('history, paging, export, a hostile preview, links, status by code', async 
   await expect(table.getByRole('row', { name: /order_created/ })).toBeVisible()
   await expect(app.getByTestId('notifications-count')).toContainText('1 message loaded')
 
+  // …and from that send's row in the send log.
+  await app.getByTestId('nav-sends').click()
+  await app.getByRole('tab', { name: 'Send log' }).click()
+  await app.getByRole('button', { name: 'Customer’s messages' }).first().click()
+  await expect(app.getByTestId('view-notifications')).toBeVisible()
+  await expect(app.getByRole('textbox', { name: 'Email' })).toHaveValue('notify.me@example.com')
+  await expect(table.getByRole('row', { name: /order_created/ })).toBeVisible()
+
   // At least one type and one channel, never an empty list.
   await app.getByRole('checkbox', { name: 'Bulk' }).uncheck()
   await app.getByRole('checkbox', { name: 'Trigger and chain' }).uncheck()

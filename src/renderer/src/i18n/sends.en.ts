@@ -117,6 +117,7 @@ export const sendsEn = {
     messageCode: 'Message code',
     status: 'Status',
     show: 'Show full recipient',
+    messages: 'Customer’s messages',
     export: 'Export CSV',
     emptyTitle: 'No sends yet',
     emptyMessage: 'Messages you send from this shop appear here.',

@@ -119,6 +119,7 @@ export const sendsRu: typeof sendsEn = {
     messageCode: 'Код сообщения',
     status: 'Статус',
     show: 'Показать получателя полностью',
+    messages: 'Сообщения клиенту',
     export: 'Выгрузить CSV',
     emptyTitle: 'Отправок пока нет',
     emptyMessage: 'Здесь появятся сообщения, отправленные из этого магазина.',
