@@ -1,36 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { createReadStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_SHOP } from '../../src/sandbox'
 import type { ColumnMapping } from '../../src/shared/import'
 import { importServiceFor } from '../integration/audience-import/support/service'
-import type { BenchResult } from './harness'
-
-/**
- * A fresh Demo shop in its own process (as a real API is another machine): the bench's
- * client and the sandbox's server do not share one event loop, and each run starts from
- * an empty audience so neither side uploads into the other's rows.
- */
-async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const lines = createInterface({ input: child.stdout! })
-  for await (const line of lines) {
-    const url = /listening on (\S+)/.exec(line)?.[1]
-    if (url) return { url, child }
-  }
-  throw new Error('the sandbox did not start')
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM')
-  if (child.exitCode === null) await once(child, 'exit')
-}
+import { startSandboxProcess, type BenchResult } from './harness'
 
 /**
  * The floor: a plain poster that streams rows.jsonl and POSTs batches of `size` rows one
@@ -110,7 +86,7 @@ export async function importUploadBenchmarks(
     const appMs = performance.now() - t0
     if (done.status !== 'done' || done.upload?.sentRows !== toUpload)
       throw new Error(`upload ended ${done.status} with ${done.upload?.sentRows} of ${toUpload}`)
-    await stop(sb.child)
+    await sb.stop()
 
     // The same valid rows, from the job's own rows.jsonl, to a fresh sandbox.
     sb = await startSandboxProcess()
@@ -118,7 +94,7 @@ export async function importUploadBenchmarks(
     const t1 = performance.now()
     const plainSent = await postPlainBatches(sb.url, rowsPath, batchSize)
     const plainMs = performance.now() - t1
-    await stop(sb.child)
+    await sb.stop()
     if (plainSent !== toUpload) throw new Error(`plain poster sent ${plainSent} of ${toUpload}`)
 
     const appRate = (toUpload * 1000) / appMs

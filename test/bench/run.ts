@@ -1,4 +1,7 @@
-import { report } from './harness'
+import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { machine, report, toJson, type BenchResult } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
 import { importBenchmarks } from './import.bench'
 import { ipcBenchmarks } from './ipc.bench'
@@ -7,16 +10,59 @@ import { promoCodeBenchmarks } from './promo-codes.bench'
 import { segmentsBenchmarks } from './segments.bench'
 import { startupBenchmarks } from './startup.bench'
 
-// `npm run bench`: each benchmark prints its subject next to a baseline measured in the
-// same run; copy the table into docs/PERFORMANCE.md with the machine and date.
-const results = [
-  ...(await ipcBenchmarks()),
-  ...(await startupBenchmarks()),
-  ...(await coldStartBenchmarks()),
-  ...(await npsBenchmarks()),
-  ...(await importBenchmarks()),
-  ...(await promoCodeBenchmarks()),
-  ...(await segmentsBenchmarks()),
-]
+/**
+ * Every benchmark by the name `npm run bench -- <names…>` selects, in the order a full run
+ * takes them. A new benchmark adds one line here.
+ */
+const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
+  ipc: ipcBenchmarks,
+  startup: startupBenchmarks,
+  'cold-start': coldStartBenchmarks,
+  nps: npsBenchmarks,
+  import: () => importBenchmarks(),
+  'promo-codes': promoCodeBenchmarks,
+  segments: segmentsBenchmarks,
+}
+
+// `npm run bench [-- [--json FILE] [names…]]`: each benchmark prints its subject next to a
+// baseline measured in the same run; copy the table into docs/PERFORMANCE.md with the
+// machine and date. `--json FILE` also writes every result, for comparing commits.
+const { values, positionals } = parseArgs({
+  options: { json: { type: 'string' } },
+  allowPositionals: true,
+})
+const unknown = positionals.filter((n) => !(n in benchmarks))
+if (unknown.length) {
+  console.error(
+    `No benchmark named ${unknown.join(', ')}; the names are: ${Object.keys(benchmarks).join(', ')}`,
+  )
+  process.exit(2)
+}
+const chosen = positionals.length ? positionals : Object.keys(benchmarks)
+
+const commit = (): string | null => {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+  } catch {
+    return null
+  }
+}
+const header = {
+  machine: machine(),
+  date: new Date().toISOString(),
+  commit: commit(),
+  benchmarks: chosen,
+}
+
+const results: BenchResult[] = []
+for (const name of chosen) {
+  results.push(...(await benchmarks[name]!()))
+  // Written after each benchmark, so a long run that dies later keeps what it measured.
+  if (values.json)
+    await writeFile(
+      values.json,
+      JSON.stringify({ ...header, results: results.map(toJson) }, null, 2) + '\n',
+    )
+}
 report(results)
 process.exit(0)
