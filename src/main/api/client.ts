@@ -48,7 +48,10 @@ export interface ApiClientOptions {
   maxAnswerBytes?: number
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number
-  /** Requests in flight per shop. Default 4. */
+  /**
+   * Requests in flight per shop, across every job and screen. Default 8: enough for an
+   * upload's batches or a bulk send's overlapping requests to hide a far API's round trip.
+   */
   concurrency?: number
   /** Optional cap on requests started per second, per shop (retries included). */
   rps?: number
@@ -81,6 +84,9 @@ export interface ApiClient {
   forget(profileId: string): void
 }
 
+/** The default cap on one shop's requests in flight (jobs size their own concurrency to it). */
+export const SHOP_CONCURRENCY = 8
+
 function queueOptions(concurrency: number, rps: number | undefined) {
   if (rps === undefined || rps <= 0) return { concurrency }
   // Evenly spaced starts (one per 1/rps s) rather than bursts of N per second: a burst at
@@ -108,7 +114,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     const key = JSON.stringify([shop.profileId, shop.apiHost, shop.shopId])
     let q = queues.get(key)
     if (!q) {
-      q = new PQueue(queueOptions(opts.concurrency ?? 4, opts.rps))
+      q = new PQueue(queueOptions(opts.concurrency ?? SHOP_CONCURRENCY, opts.rps))
       queues.set(key, q)
     }
     return q

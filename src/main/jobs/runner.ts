@@ -44,7 +44,10 @@ export interface JobKind<U extends { key: number }, L extends UnitLine> {
    * `caughtInFlight` and never done again, and pause waits for it to finish.
    */
   inFlight: 'redo' | 'unknown'
-  /** Units run at once (`redo` kinds only; default 1). Each is still journalled on its own. */
+  /**
+   * Units in flight at once (default 1). Each is still journalled on its own: a `redo` unit
+   * when it is done, an `unknown` one `pending` before its request (`begin`) and when done.
+   */
   concurrency?: number
   /** The units in order; those already in `done` are skipped by the runner anyway. */
   units(done: ReadonlyMap<number, L>): AsyncIterable<U>
@@ -78,7 +81,7 @@ const PENDING = 'pending'
 const now = (): string => new Date().toISOString()
 
 /**
- * Runs one job's units (one at a time unless a redo kind asks for more), journalling each before the next starts, and owns the
+ * Runs one job's units (one at a time unless the kind asks for more), journalling each, and owns the
  * job's status. Every transition is total: start/resume from `paused` or `failed` either
  * runs or leaves the job `paused` with the reason; pause and cancel always land; a crash
  * brings the job back `paused` (`interrupted`) with its in-flight unit settled by its kind.
@@ -226,9 +229,10 @@ export class JobRunner<U extends { key: number }, L extends UnitLine> {
     this.abort = abort
     let end: JobStatus | null = null
     let error: AppError | null = null
-    // Redo kinds may run several units at once; the first failure stops new ones, lets those
-    // in flight land in the journal, then fails the run.
-    const limit = this.kind.inFlight === 'redo' ? Math.max(1, this.kind.concurrency ?? 1) : 1
+    // Several units may run at once; the first failure stops new ones, lets those in flight
+    // land in the journal, then fails the run. A unit holds its slot until its line is on
+    // disk, so a crash leaves at most `concurrency` units unjournalled.
+    const limit = Math.max(1, this.kind.concurrency ?? 1)
     const running = new Set<Promise<void>>()
     let failure: { err: unknown } | null = null
     try {

@@ -29,12 +29,18 @@ function gate() {
 function kind(
   inFlight: 'redo' | 'unknown',
   count: number,
-  opts: { hold?: number; gates?: Map<number, ReturnType<typeof gate>>; fail?: Set<number> } = {},
+  opts: {
+    hold?: number
+    gates?: Map<number, ReturnType<typeof gate>>
+    fail?: Set<number>
+    concurrency?: number
+  } = {},
 ) {
   const calls: number[] = []
   let started: (() => void) | null = null
   const k: JobKind<{ key: number }, Line> & { calls: number[]; inFlightNow: Promise<void> } = {
     inFlight,
+    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     calls,
     inFlightNow: Promise.resolve(),
     async *units() {
@@ -100,6 +106,42 @@ describe('job runner', () => {
     expect(resumed.units.get(3)?.s).toBe('unknown')
     gates.get(3)!.open()
     await runner.settled()
+  })
+
+  it('several unknown-kind units in flight: each is journalled pending first, all closed unknown after a crash', async () => {
+    const gates = new Map([2, 3, 4].map((key) => [key, gate()]))
+    const k = kind('unknown', 6, { gates, concurrency: 3 })
+    const runner = JobRunner.create(file, k)
+    await runner.resume()
+    // Unit 1 finished; 2, 3 and 4 are in flight together; 5 waits for a free slot.
+    await until(() => k.calls.length === 4)
+    expect(k.calls).toEqual([1, 2, 3, 4])
+    const { caught } = await JobRunner.open(file, kind('unknown', 6))
+    expect(caught.map((c) => [c.r, c.s, c.who])).toEqual([
+      [2, 'unknown', 'u2'],
+      [3, 'unknown', 'u3'],
+      [4, 'unknown', 'u4'],
+    ])
+    const k2 = kind('unknown', 6, { concurrency: 3 })
+    const resumed = (await JobRunner.open(file, k2)).runner
+    await resumed.resume()
+    await resumed.settled()
+    expect(k2.calls).toEqual([5, 6])
+    for (const g of gates.values()) g.open()
+    await runner.settled()
+  })
+
+  it('pause with several unknown-kind units in flight waits for every one of them', async () => {
+    const gates = new Map([1, 2].map((key) => [key, gate()]))
+    const k = kind('unknown', 4, { gates, concurrency: 2 })
+    const runner = JobRunner.create(file, k)
+    await runner.resume()
+    await until(() => k.calls.length === 2)
+    await runner.pause()
+    for (const g of gates.values()) g.open()
+    await runner.settled()
+    expect([runner.units.get(1)?.s, runner.units.get(2)?.s]).toEqual(['ok', 'ok'])
+    expect(k.calls).toEqual([1, 2])
   })
 
   it('a unit that may be redone runs again after a crash', async () => {
@@ -236,3 +278,7 @@ describe('job runner', () => {
     expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(4)
   })
 })
+
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setTimeout(r, 5))
+}

@@ -1,12 +1,12 @@
 import { AppFailure, type ErrorCode } from '../../../shared/errors'
 import type { ApiClient } from '../../api'
 import type { JobKind } from '../../jobs/runner'
+import { pacer, realSleep, type Sleep } from '../../jobs/pace'
 import { fromSnapshot, type SegmentJobConfig, type SegmentLine, type SegmentRow } from './bulk-rows'
 import { contactParams } from './contact'
 import type { BulkRow } from '../sends/bulk-rows'
 
-export type Sleep = (ms: number) => Promise<void>
-const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+export type { Sleep }
 
 /** Requests in flight per job: the API client's per-shop concurrency. */
 export const SEGMENT_JOB_CONCURRENCY = 4
@@ -47,7 +47,6 @@ export function segmentKind(
   deps: SegmentKindDeps,
 ): JobKind<SegmentRow & { key: number }, SegmentLine> {
   const sleep = deps.sleep ?? realSleep
-  let nextStart = 0
   const endpoint =
     job.action === 'add'
       ? ('segments.add' as const)
@@ -55,14 +54,7 @@ export function segmentKind(
         ? ('segments.remove' as const)
         : ('segments.includes' as const)
 
-  // Evenly spaced starts across every unit in flight (a shared clock, not a per-unit wait).
-  const pace = async (): Promise<void> => {
-    const rate = deps.rate()
-    if (rate <= 0) return
-    const at = Math.max(nextStart, Date.now())
-    nextStart = at + 1000 / rate
-    if (at > Date.now()) await sleep(at - Date.now())
-  }
+  const pace = pacer(() => deps.rate(), sleep)
 
   return {
     inFlight: 'redo',

@@ -1,12 +1,20 @@
 import { checkSend, describeIssue, type SendIssue } from '../../../shared/sends-validate'
+import { SHOP_CONCURRENCY } from '../../api'
+import { pacer, type Sleep } from '../../jobs/pace'
 import type { JobKind } from '../../jobs/runner'
 import { rowToDraft, type BulkJobConfig, type BulkRow, type RowLine } from './bulk-rows'
 import type { SendsService } from './sends-service'
 
 const UNDECODABLE: SendIssue = { field: 'row', reason: 'undecodable' }
 
-export type Sleep = (ms: number) => Promise<void>
-const realSleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+export type { Sleep }
+
+/**
+ * Requests a bulk send may have in flight at once: as many as the API client lets one shop
+ * have. Starts are paced at the job's rate, so only as many overlap as the rate needs
+ * (rate × answer time: 20/s at 300 ms is six), and a crash leaves at most that many unknown.
+ */
+export const BULK_SEND_IN_FLIGHT = SHOP_CONCURRENCY
 
 export interface BulkKindDeps {
   sends: SendsService
@@ -20,18 +28,20 @@ export interface BulkKindDeps {
 }
 
 /**
- * A bulk send as a job: one unit per row of the file, paced at the job's rate. A message
- * caught in flight may have gone out, so it ends `unknown` and is never sent again; pause
- * waits for the request in flight rather than abort it (aborting would make it unknown).
+ * A bulk send as a job: one unit per row of the file, started at the job's rate, requests
+ * overlapping so a slow API does not slow the rate. Each row is journalled `pending` before
+ * its request and with its outcome after. A message caught in flight may have gone out, so
+ * it ends `unknown` and is never sent again; pause waits for the requests in flight rather
+ * than abort them (aborting would make them unknown).
  */
 export function bulkKind(
   job: BulkJobConfig,
   deps: BulkKindDeps,
 ): JobKind<BulkRow & { key: number }, RowLine> {
-  const sleep = deps.sleep ?? realSleep
-  let lastStart = 0
+  const pace = pacer(() => deps.rate(), deps.sleep)
   return {
     inFlight: 'unknown',
+    concurrency: BULK_SEND_IN_FLIGHT,
     preflight: deps.preflight,
     async *units() {
       for await (const row of deps.rows()) yield { ...row, key: row.rowNumber }
@@ -63,9 +73,7 @@ export function bulkKind(
             ...(i.key !== undefined ? { key: i.key } : {}),
           })),
         }
-      const wait = lastStart + 1000 / deps.rate() - Date.now()
-      if (wait > 0) await sleep(wait)
-      lastStart = Date.now()
+      await pace()
       await step.begin({ email: send.email ?? null, phone: send.phone ?? null })
       // The job's own shop: switching the active shop never redirects a running job.
       const outcome = await deps.sends.deliver(send, { profileId: job.profileId })

@@ -76,8 +76,8 @@ const STATUS: Record<JobStatus, BulkJobState['status']> = {
 /**
  * Bulk jobs: one folder each under `sends/jobs/<id>/` with `rows.jsonl` (the recipients, copied
  * from the file when the job starts), `job.json` (what to send, written atomically before the
- * first row) and `journal.jsonl` (what happened to each row), run by the job runner one row
- * at a time. A job never reads its file again, so editing, moving or deleting the sheet
+ * first row) and `journal.jsonl` (what happened to each row), run by the job runner at the
+ * job's rate, requests overlapping. A job never reads its file again, so editing, moving or deleting the sheet
  * cannot shift a row under the journal's row numbers.
  */
 export class BulkSends {
