@@ -89,12 +89,20 @@ export const validateInputSchema = z
   .strict()
 export type ValidateInput = z.input<typeof validateInputSchema>
 
+/**
+ * Batches in flight at once during an upload: a few hide the API's round trip; more than
+ * the API client lets one shop have in flight (eight) would only queue.
+ */
+export const uploadConcurrency = { min: 1, max: 8, default: 4 } as const
+
 export const uploadOptionsSchema = z
   .object({
     segmentId: z.number().int().positive().optional(),
     /** Set for every row (overriding a mapped column); absent flags come from columns. */
     subscriptions: z.partialRecord(z.enum(subscriptionFlags), z.boolean()).default({}),
     batchSize: z.number().int().min(1).max(10_000).default(1000),
+    /** Absent in jobs started before it existed: they run `uploadConcurrency.default`. */
+    concurrency: z.number().int().min(uploadConcurrency.min).max(uploadConcurrency.max).optional(),
     dryRun: z.boolean().default(false),
   })
   .strict()

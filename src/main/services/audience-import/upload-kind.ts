@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import type { ImportMode, UploadOptions } from '../../../shared/import'
+import { uploadConcurrency, type ImportMode, type UploadOptions } from '../../../shared/import'
 import type { JobKind, UnitLine } from '../../jobs/runner'
 import type { AudienceRow } from './row-validator'
 
@@ -25,13 +25,16 @@ export interface UploadKindDeps {
 /** What goes over the wire for one row: suppression lists carry the email only. */
 export function wireRow(row: AudienceRow, mode: ImportMode, options: UploadOptions): AudienceRow {
   if (mode === 'suppressed') return { email: row.email as string }
-  return { ...row, ...options.subscriptions }
+  // No flags chosen for everyone (the usual case): the row goes as checked, without a copy.
+  const forEveryone = options.subscriptions
+  return Object.keys(forEveryone).length === 0 ? row : { ...row, ...forEveryone }
 }
 
 /**
- * An import upload as a job: one unit per batch of the checked rows (`rows.jsonl`), one in
- * flight at a time. The import endpoints upsert, so a batch caught in flight by a crash,
- * a pause or a cancel is simply sent again.
+ * An import upload as a job: one unit per batch of the checked rows (`rows.jsonl`), a few
+ * in flight at once (the marketer's choice), each acknowledged batch journalled on its own.
+ * The import endpoints upsert, so a batch caught in flight by a crash, a pause or a cancel
+ * is simply sent again; an acknowledged one never is, whatever order the answers came in.
  */
 export function uploadKind(
   rowsPath: string,
@@ -41,6 +44,7 @@ export function uploadKind(
 ): JobKind<Batch, BatchLine> {
   return {
     inFlight: 'redo',
+    concurrency: options.concurrency ?? uploadConcurrency.default,
     preflight: deps.preflight,
     async *units(done) {
       let index = 0

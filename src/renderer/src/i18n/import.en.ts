@@ -88,6 +88,7 @@ export const importEn = {
     options: 'Options',
     segment: 'Add to static segment (ID)',
     batchSize: 'Rows per request',
+    inFlight: 'Requests at once',
     dryRun: 'Dry run (check only, send nothing)',
     subColumn: 'As in the file, else unchanged',
     subOn: 'Subscribe everyone',

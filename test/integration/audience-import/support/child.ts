@@ -1,11 +1,11 @@
 /**
- * A host process for the crash test: `start <dataDir> <sandboxUrl> <csvPath>` validates and
- * starts an upload (the test kills it mid-way); `resume <dataDir> <sandboxUrl>` restarts,
- * finds the interrupted job and resumes it. Prints one JSON line per state change.
+ * A host process for the crash test: `start <dataDir> <sandboxUrl> <csvPath> [inFlight]`
+ * validates and starts an upload (the test kills it mid-way); `resume <dataDir> <sandboxUrl>`
+ * restarts, finds the interrupted job and resumes it. Prints one JSON line per state change.
  */
 import { importServiceFor, validated } from './service'
 
-const [cmd, dataDir, sandboxUrl, csvPath] = process.argv.slice(2)
+const [cmd, dataDir, sandboxUrl, csvPath, inFlight] = process.argv.slice(2)
 const { service, files } = await importServiceFor(dataDir!, sandboxUrl!)
 const say = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n')
 
@@ -15,7 +15,12 @@ if (cmd === 'start') {
   say({ phase: 'review', counts: review.counts })
   await service.start({
     jobId: review.id,
-    options: { batchSize: 100, dryRun: false, subscriptions: {} },
+    options: {
+      batchSize: 100,
+      dryRun: false,
+      subscriptions: {},
+      ...(inFlight ? { concurrency: Number(inFlight) } : {}),
+    },
   })
   say({ phase: 'uploading', id: review.id })
   say({ phase: 'ended', state: await service.settled(review.id) })
