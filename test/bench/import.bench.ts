@@ -13,7 +13,7 @@ import {
 } from '../../src/main/services/audience-import/validate-file'
 import type { ColumnMapping } from '../../src/shared/import'
 import type { BenchResult } from './harness'
-import { importUploadBenchmarks } from './import-upload.bench'
+import { serviceCheckBenchmark } from './import-upload.bench'
 
 /** Timer resolution of the event-loop delay monitor, ms: fine enough to see a 16 ms frame. */
 const RESOLUTION_MS = 10
@@ -270,7 +270,7 @@ export async function importBenchmarks(rows = 1_000_000): Promise<BenchResult[]>
         idle.lag.max,
         'max',
       ),
-      ...(await importUploadBenchmarks(path, mapping, rows, parseRate)),
+      ...(await serviceCheckBenchmark(path, mapping, rows, parseRate)),
     ]
   } finally {
     await rm(dir, { recursive: true, force: true })

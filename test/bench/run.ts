@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { machine, report, toJson, type BenchResult } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
 import { importBenchmarks } from './import.bench'
+import { uploadBenchmarks } from './import-upload.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
 import { promoCodeBenchmarks } from './promo-codes.bench'
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
   'cold-start': coldStartBenchmarks,
   nps: npsBenchmarks,
   import: () => importBenchmarks(),
+  upload: uploadBenchmarks,
   'promo-codes': promoCodeBenchmarks,
   segments: segmentsBenchmarks,
 }
