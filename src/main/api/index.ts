@@ -11,12 +11,7 @@ export {
   type ResultShape,
   type SecretPlacement,
 } from './catalogue'
-export {
-  createApiClient,
-  SHOP_CONCURRENCY,
-  type ApiClient,
-  type ApiClientOptions,
-} from './client'
+export { createApiClient, SHOP_CONCURRENCY, type ApiClient, type ApiClientOptions } from './client'
 export { normaliseResponse, readEnvelope, parseBody, type Normalised } from './normalise'
 export { withShopParams } from './request'
 export { parseRetryAfter, backoffDelay, retryDelay } from './retry'
