@@ -13,6 +13,7 @@ import type { OpenExternal } from './services/app/external-links'
 import { createImportFeature } from './services/audience-import'
 import { FileRegistry } from './services/files/file-registry'
 import { createFilesFeature, type PickFiles } from './services/files'
+import { OpenedFiles } from './services/files/opened-files'
 import { createNotificationsFeature } from './services/notifications'
 import { createNpsFeature } from './services/nps'
 import { createSegmentsFeature } from './services/segments'
@@ -59,6 +60,8 @@ export interface Core {
   api: ApiClient
   activity: ActivityLog
   files: FileRegistry
+  /** Tables the OS asked us to open: the host passes their paths here. */
+  openFiles(paths: readonly string[]): Promise<void>
   /** Resolves once the Demo shop answers (immediately when it is turned off). */
   demoReady: Promise<void>
   dispose(): Promise<void>
@@ -83,6 +86,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const vault = await Vault.open({ dataDir, cipher: opts.cipher ?? null, secrets })
   const shops = await ShopsService.open({ dataDir, vault, events })
   const files = await FileRegistry.open({ dataDir })
+  const opened = new OpenedFiles({ files, events, log })
   const activity = await ActivityLog.open({ dataDir, logger: log })
   const api = createApiClient({
     transport: opts.transport ?? ((url, init) => fetch(url, init)),
@@ -119,7 +123,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     createAppFeature({ info, settings, openExternal: opts.openExternal }),
     createShopsFeature({ shops, api }),
     createActivityFeature({ activity, events }),
-    createFilesFeature({ files, pickFiles: opts.pickFiles ?? null }),
+    createFilesFeature({ files, opened, pickFiles: opts.pickFiles ?? null }),
     await createImportFeature(deps),
     await createSendsFeature(deps),
     createNpsFeature(deps),
@@ -139,6 +143,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     api,
     activity,
     files,
+    openFiles: async (paths) => void (await opened.open(paths)),
     demoReady,
     async dispose() {
       await demoReady

@@ -10,6 +10,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
 import { mountLowStockNotifications } from './electron/low-stock-notification'
+import { listenForOpenWith } from './electron/open-with'
 import { product, productIdentity } from './product'
 
 // The Electron host: thin glue that injects Electron's pieces into the core services.
@@ -21,6 +22,7 @@ registerAppScheme()
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  const openWith = listenForOpenWith()
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0]
     if (win) {
@@ -62,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
         title: product.name,
       })
     await open()
+    openWith.ready(core.openFiles)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void open()
     })

@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
+import { startHost } from './support/host'
 
 const CSV =
   'E-mail;Имя;Телефон;Пол\n' +
@@ -122,4 +126,27 @@ test('a checked file left before uploading does not linger in the history', asyn
   await app.getByRole('button', { name: 'Check the file' }).click()
   await app.getByRole('button', { name: 'Choose another file' }).click()
   await expect(app.getByTestId('import-history')).toHaveCount(0)
+})
+
+test('a .csv opened from the desktop lands in the import’s column matching', async ({ page }) => {
+  // As a double-clicked file launches the app: the path arrives before any window.
+  const dir = await mkdtemp(join(tmpdir(), 'pc-open-'))
+  const path = join(dir, 'weekly-export.csv')
+  await writeFile(path, CSV)
+  const host = await startHost(['--open', path])
+  try {
+    await page.goto(await host.launchUrl())
+    await expect(page.getByTestId('view-import')).toBeVisible()
+    await expect(page.getByText('Opened weekly-export.csv')).toBeVisible()
+    await expect(page.getByRole('heading', { name: /weekly-export\.csv/ })).toBeVisible()
+    await expect(page.getByTestId('map-row-0')).toContainText('anna@example.com')
+    // Taken once: a reload shows the screen it was on, not the same file opened again.
+    await page.getByTestId('nav-overview').click()
+    await page.reload()
+    await expect(page.getByTestId('view-overview')).toBeVisible()
+    await expect(page.getByText('Opened weekly-export.csv')).toBeHidden()
+  } finally {
+    await host.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
 })

@@ -10,7 +10,8 @@ import { startWebHost } from './server'
 
 /**
  * `npm run start:web`: the console in Chromium, with main's services in this process.
- * Flags: --port N (default: a free one), --data-dir DIR, --no-open (print a link only).
+ * Flags: --port N (default: a free one), --data-dir DIR, --no-open (print a link only),
+ * --open FILE (a table to open in the import, as a double-clicked .csv does in the app).
  * Nothing printed or passed on a command line opens the console twice: a launch link's
  * code is spent on first use and expires within a minute; Enter prints a new one.
  */
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'renderer-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      open: { type: 'string', multiple: true },
     },
     allowPositionals: false,
   })
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
     port,
   })
 
+  // Waiting for the first window, like a .csv double-clicked to launch the desktop app.
+  await core.openFiles((values.open ?? []).map((p) => resolve(p)))
   console.log(`PersonaClick Console (browser host) is ready: ${host.url}`)
   const printLink = (): void =>
     console.log(`One-time link (opens the console once, within a minute): ${host.launchUrl()}`)

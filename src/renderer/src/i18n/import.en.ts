@@ -1,6 +1,7 @@
 /** Audience import strings; import.ru.ts has exactly the same keys. */
 export const importEn = {
   drop: 'Drop a CSV, TSV or TXT file with contacts anywhere on this screen',
+  openedFromOs: 'Opened {name}: check how its columns match PersonaClick’s fields.',
   startOver: 'Choose another file',
   newImport: 'New import',
   fileErrors: {

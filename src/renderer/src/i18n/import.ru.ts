@@ -4,6 +4,8 @@ import type { importEn } from './import.en'
 /** Строки импорта аудитории; ключи совпадают с import.en.ts. Множественное: «ноль | один | несколько | много». */
 export const importRu: typeof importEn = {
   drop: 'Перетащите файл CSV, TSV или TXT с контактами в любое место экрана',
+  openedFromOs:
+    'Открыт файл {name}: проверьте, как его столбцы сопоставлены с полями PersonaClick.',
   startOver: 'Выбрать другой файл',
   newImport: 'Новый импорт',
   fileErrors: {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { filePurposes, fileIdSchema, type IntakeFile, type RecentFile } from '../../files'
 import { channel, event } from '../define'
+import { noInput } from './common'
 
 export const filesChannels = {
   /** The native open dialog (Electron). The browser host answers with an empty list. */
@@ -16,9 +17,16 @@ export const filesChannels = {
   'files:info': channel<IntakeFile>()(fileIdSchema),
   /** Deletes an uploaded copy; a file dropped in place is only forgotten, never deleted. */
   'files:forget': channel<{ forgotten: true }>()(fileIdSchema),
+  /**
+   * Tables the OS asked the console to open (a double-clicked .csv, "Open with…", a path
+   * on the command line) that no window has taken yet. Each is handed out once.
+   */
+  'files:take-opened': channel<IntakeFile[]>()(noInput),
 } as const
 
 export const filesEvents = {
   /** Files dropped onto an Electron window (the preload saw the drop and told main). */
   'files:dropped': event<IntakeFile[]>(),
+  /** A table the OS asked the console to open while a window is already showing. */
+  'files:opened': event<IntakeFile[]>(),
 } as const
