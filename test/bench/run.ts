@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { machine, report, toJson, type BenchResult } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
+import { bulkSendBenchmarks } from './bulk-send.bench'
 import { importBenchmarks } from './import.bench'
 import { uploadBenchmarks } from './import-upload.bench'
 import { ipcBenchmarks } from './ipc.bench'
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
   nps: npsBenchmarks,
   import: () => importBenchmarks(),
   upload: uploadBenchmarks,
+  bulk: bulkSendBenchmarks,
   'promo-codes': promoCodeBenchmarks,
   segments: segmentsBenchmarks,
 }
