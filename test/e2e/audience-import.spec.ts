@@ -60,6 +60,9 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
     await expect(app.getByRole('combobox', { name: flag })).toContainText('As in the file')
   await expectNoAxeViolations(app)
 
+  const inFlight = app.getByRole('spinbutton', { name: 'Requests at once' })
+  await expect(inFlight).toHaveValue('4')
+  await inFlight.fill('2')
   await app.getByRole('button', { name: 'Upload 3 contacts' }).click()
   await expect(app.getByTestId('import-summary')).toContainText('3 contacts sent')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')
