@@ -19,7 +19,12 @@ async function startTimes(pace: () => Promise<void>, n: number): Promise<number[
 
 describe('pacer', () => {
   it('spaces starts evenly across units in flight at once', async () => {
-    expect(await startTimes(pacer(() => 20), 5)).toEqual([0, 50, 100, 150, 200])
+    expect(
+      await startTimes(
+        pacer(() => 20),
+        5,
+      ),
+    ).toEqual([0, 50, 100, 150, 200])
   })
 
   it('follows a new rate from the next start; 0 means no limit', async () => {
