@@ -48,6 +48,8 @@ export interface CoreOptions {
   /** The built-in Demo shop (an in-process sandbox); false turns it off. */
   demo?: DemoShopOptions | false
   logToConsole?: boolean
+  /** Where console.log (rotated by size) goes: the OS's logs folder in Electron. */
+  logDir?: string
 }
 
 export interface Core {
@@ -75,10 +77,12 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const { dataDir } = opts
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
+  const logDir = opts.logDir ?? dataDir
+  await mkdir(logDir, { recursive: true, mode: 0o700 })
   const secrets = new SecretRegistry()
   const log = createLogger({
     secrets,
-    file: join(dataDir, 'console.log'),
+    file: join(logDir, 'console.log'),
     console: opts.logToConsole ?? false,
   })
   const events = new EventBus()

@@ -50,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       cipher: safeStorageCipher,
       pickFiles,
       logToConsole: !app.isPackaged,
+      // ~/.config/<app>/logs, ~/Library/Logs/<app>, %APPDATA%\<app>\logs: where support looks.
+      logDir: app.getPath('logs'),
     })
     mountIpc(core, isOwnUrl)
     mountFileDrops(core, isOwnUrl)
