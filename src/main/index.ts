@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData')
-    denyAllPermissions(session.defaultSession)
+    denyAllPermissions(session.defaultSession, isOwnUrl)
     serveRenderer(join(import.meta.dirname, '../renderer'))
     installMenu(product.name, !app.isPackaged)
 

@@ -2,6 +2,7 @@ import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 test('a single send with variables reaches the Demo shop, shows its code, and its status can be checked', async ({
   app,
+  host,
 }) => {
   await app.getByTestId('nav-sends').click()
   await expect(app.getByTestId('view-sends')).toBeVisible()
@@ -25,6 +26,26 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   await app.getByTestId('variables-raw-toggle').click()
   await expect(app.getByTestId('variables-json')).toHaveValue(/"order": "A-100"/)
   await app.getByTestId('variables-raw-toggle').click()
+
+  // "Copy as curl" puts a runnable command on the clipboard, never the secret.
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: host.origin,
+  })
+  await app.getByRole('button', { name: 'Copy as curl' }).click()
+  await expect(app.getByText('curl command copied')).toBeVisible()
+  // The console's own pages may not read the clipboard (Permissions-Policy); a probe page
+  // on the same origin, served by the test without that header, reads what was copied.
+  const probe = await app.context().newPage()
+  await probe.route(`${host.origin}/clipboard-probe`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<title>probe</title>' }),
+  )
+  await probe.goto(`${host.origin}/clipboard-probe`)
+  const curl = await probe.evaluate(() => navigator.clipboard.readText())
+  await probe.close()
+  expect(curl).toMatch(/^curl /)
+  expect(curl).toContain('/transact')
+  expect(curl).toContain('YOUR_SHOP_SECRET')
+  expect(curl).not.toContain('demo-secret')
 
   await app.getByTestId('send-review').click()
   const confirm = app.getByTestId('send-confirm')

@@ -13,9 +13,16 @@ export interface NavigableContents {
 
 export interface PermissionSession {
   setPermissionRequestHandler(
-    handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    handler: (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void,
   ): void
-  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void
+  setPermissionCheckHandler(
+    handler: (wc: unknown, permission: string, requestingOrigin: string) => boolean,
+  ): void
 }
 
 /** True for the console's own pages: the app:// origin, or the dev server in development. */
@@ -35,10 +42,18 @@ export function hardenContents(contents: NavigableContents, isOwnUrl: IsOwnUrl):
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
-/** Camera, microphone, notifications, geolocation...: the console needs none of them. */
-export function denyAllPermissions(session: PermissionSession): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/**
+ * Camera, microphone, notifications, geolocation, reading the clipboard...: the console
+ * needs none of them. Writing to the clipboard ("Copy as curl", "Copy link") it does,
+ * from its own pages only; a message body's sandboxed frame is not one of them.
+ */
+export function denyAllPermissions(session: PermissionSession, isOwnUrl: IsOwnUrl): void {
+  const allowed = (permission: string, url: string | undefined): boolean =>
+    permission === 'clipboard-sanitized-write' && url !== undefined && isOwnUrl(url)
+  session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(allowed(permission, details?.requestingUrl)),
+  )
+  session.setPermissionCheckHandler((_wc, permission, origin) => allowed(permission, origin))
 }
 
 export const APP_ORIGIN = 'app://console'

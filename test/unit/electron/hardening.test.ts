@@ -50,18 +50,29 @@ describe('window hardening', () => {
     expect(makeIsOwnUrl('http://localhost:5173')('http://localhost:5174/')).toBe(false)
   })
 
-  it('refuses every permission request and check', () => {
-    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | undefined
-    let check: ((...a: unknown[]) => boolean) | undefined
-    denyAllPermissions({
-      setPermissionRequestHandler: (h) => (request = h),
-      setPermissionCheckHandler: (h) => (check = h),
-    })
+  it('refuses every permission but clipboard writes from the console’s own pages', () => {
+    type Request = (wc: unknown, p: string, cb: (g: boolean) => void, d: object) => void
+    let request: Request | undefined
+    let check: ((wc: unknown, p: string, origin: string) => boolean) | undefined
+    denyAllPermissions(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+      },
+      makeIsOwnUrl(undefined),
+    )
     const cb = vi.fn()
-    request?.(null, 'media', cb)
-    request?.(null, 'notifications', cb)
-    expect(cb.mock.calls).toEqual([[false], [false]])
-    expect(check?.(null, 'clipboard-read')).toBe(false)
+    const own = { requestingUrl: 'app://console/index.html#/sends' }
+    request?.(null, 'media', cb, own)
+    request?.(null, 'notifications', cb, own)
+    request?.(null, 'clipboard-read', cb, own)
+    request?.(null, 'clipboard-sanitized-write', cb, own)
+    request?.(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'https://evil.example/' })
+    request?.(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'about:srcdoc' })
+    expect(cb.mock.calls).toEqual([[false], [false], [false], [true], [false], [false]])
+    expect(check?.(null, 'clipboard-read', 'app://console')).toBe(false)
+    expect(check?.(null, 'clipboard-sanitized-write', 'app://console')).toBe(true)
+    expect(check?.(null, 'clipboard-sanitized-write', 'null')).toBe(false)
   })
 
   it('builds windows sandboxed, isolated and without Node', () => {
