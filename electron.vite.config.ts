@@ -13,6 +13,8 @@ export default defineConfig({
           'web-host': resolve('src/main/web-host/cli.ts'),
           // Audience-import validation runs in a worker thread: its own entry file.
           'import-worker': resolve('src/main/services/audience-import/import-worker.ts'),
+          // ...and hands pieces of a large file to checking threads.
+          'segment-worker': resolve('src/main/services/audience-import/segment-worker.ts'),
         },
       },
     },

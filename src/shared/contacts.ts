@@ -30,8 +30,22 @@ export function normaliseEmail(raw: string): string | null {
     .replace(/^mailto:/i, '')
     .toLowerCase()
   if (!v || v.length > MAX_EMAIL) return null
+  if (PLAIN_EMAIL.test(v) && v.indexOf('@') <= MAX_LOCAL_PART) return v
   return isEmail(v, { allow_utf8_local_part: true, require_tld: true }) ? v : null
 }
+
+/** The longest local part isEmail accepts (RFC 5321), in bytes; ASCII here, so characters. */
+const MAX_LOCAL_PART = 64
+
+/**
+ * Plain ASCII addresses, which are nearly all of them, that isEmail certainly accepts: dot-
+ * separated atoms of letters, digits, `_ + -`; host labels of at most 63 letters, digits and
+ * inner hyphens; an alphabetic top-level domain. Checking a million imported rows, isEmail's
+ * generic path (byte lengths through encodeURI, option merging, several regexes per label)
+ * was a tenth of the time. Anything else still goes to isEmail, so the rule is unchanged.
+ */
+const PLAIN_EMAIL =
+  /^[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
 /**
  * Digits with the country code and no "+", as in the reference ("19991005000"). A number

@@ -1,3 +1,4 @@
+import isEmail from 'validator/lib/isEmail.js'
 import { describe, expect, it } from 'vitest'
 import {
   normaliseBool,
@@ -6,7 +7,10 @@ import {
   normaliseGender,
   normaliseInt,
   normalisePhone,
+  realDay,
 } from '../../../src/main/services/audience-import/normalise'
+import { normaliseEmail as normaliseSharedEmail } from '../../../src/shared/contacts'
+import { dayFromParts } from '../../../src/shared/days'
 import { autoMap, dateOrderEvidence } from '../../../src/shared/import-automap'
 
 describe('normalisers', () => {
@@ -111,5 +115,40 @@ describe('auto-mapping', () => {
       { kind: 'custom', key: 'colour' },
       { kind: 'ignore' },
     ])
+  })
+})
+
+describe('the fast paths give the shared rules exactly', () => {
+  it('realDay agrees with days.dayFromParts on every month and day around the edges', () => {
+    const years = [0, 1, 50, 99, 100, 101, 1600, 1700, 1899, 1900, 1901, 1999, 2000]
+    years.push(2001, 2023, 2024, 2100, 2400, 9998, 9999)
+    for (const y of years)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) expect(realDay(y, m, d)).toBe(dayFromParts(y, m, d))
+  })
+
+  it('emails: plain addresses are accepted only where validator accepts them', () => {
+    const shapes = [
+      'a@b.co',
+      'a.b-c_d+e@x-y.example.com',
+      'a..b@example.com',
+      'a.@example.com',
+      'a@-x.com',
+      'a@x-.com',
+      'a@x.c',
+      'a@x.c1',
+      'a@x_y.com',
+      'a@123.com',
+      `${'x'.repeat(64)}@example.com`,
+      `${'x'.repeat(65)}@example.com`,
+      `a@${'d'.repeat(63)}.com`,
+      `a@${'d'.repeat(64)}.com`,
+      `a@example.${'c'.repeat(63)}`,
+      `a@example.${'c'.repeat(64)}`,
+    ]
+    for (const s of shapes) {
+      const ok = isEmail(s, { allow_utf8_local_part: true, require_tld: true })
+      expect([s, normaliseSharedEmail(s)]).toEqual([s, ok ? s : null])
+    }
   })
 })

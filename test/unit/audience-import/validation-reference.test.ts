@@ -29,12 +29,15 @@ afterAll(async () => {
 
 type Config = Omit<ValidateFileConfig, 'outDir'>
 
+/** Small pieces, so that these files are cut in many places (quoted line breaks too). */
+const pieces = { segmentBytes: 16 * 1024, threads: 2 }
+
 async function both(name: string, cfg: Config, viaWorker = false) {
   const fast = join(dir, `${name}-fast`)
   const ref = join(dir, `${name}-ref`)
   const fastResult = viaWorker
-    ? await runValidation({ ...cfg, outDir: fast }, () => {}).result
-    : await validateFile({ ...cfg, outDir: fast })
+    ? await runValidation({ ...pieces, ...cfg, outDir: fast }, () => {}).result
+    : await validateFile({ ...pieces, ...cfg, outDir: fast })
   const refResult = await referenceValidateFile({ ...cfg, outDir: ref })
   const read = (d: string, f: string) => readFile(join(d, f), 'utf8')
   return {
@@ -112,7 +115,22 @@ describe(
       )
     })
 
-    it('the bench file as a suppression list', async () => {
+    it('the bench file on the streaming reader (no checking threads)', async () => {
+    expectSame(
+      await both('bench-streaming', {
+        path: benchFile,
+        table: benchTable,
+        mapping: benchMapping,
+        mode: 'audience',
+        country: 'RU',
+        dateOrder: 'dmy',
+        duplicates: 'last',
+        threads: 0,
+      }),
+    )
+  })
+
+  it('the bench file as a suppression list', async () => {
       expectSame(
         await both('bench-suppressed', {
           path: benchFile,

@@ -1,20 +1,31 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { once } from 'node:events'
-import { createInterface } from 'node:readline'
 import { createReadStream } from 'node:fs'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { createInterface } from 'node:readline'
 import { join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
 import type {
   DuplicateRule,
   FieldIssueSummary,
-  IssueReason,
-  RejectedRow,
+  RowIssue,
   ValidationCounts,
 } from '../../../shared/import'
 import type { TableEncoding, TableReadSettings } from '../../../shared/table-file'
-import { readTableRows, suggestEncoding } from '../table-file'
-import { rowValidator, type RowValidatorConfig, type RowVerdict } from './row-validator'
+import {
+  checkHasRows,
+  checkUnchanged,
+  readTableRows,
+  RecordBoundaryScanner,
+  segmentable,
+  suggestEncoding,
+  type TableRow,
+} from '../table-file'
+import { checkRows, type CheckedRows } from './checked-rows'
+import { issueLine, Merge, TextOut } from './merge'
+import { rowValidator, type RowValidatorConfig } from './row-validator'
+import type { SegmentJob, SegmentSetup } from './segments'
+import { startWorker } from './worker-source'
 
 export interface ValidateFileConfig extends RowValidatorConfig {
   path: string
@@ -22,6 +33,10 @@ export interface ValidateFileConfig extends RowValidatorConfig {
   duplicates: DuplicateRule
   /** Where rows.jsonl (to upload, one JSON object a line) and issues.jsonl go. */
   outDir: string
+  /** Size of the pieces the checking threads get (tests make it small). 1 MiB. */
+  segmentBytes?: number
+  /** Checking threads; 0 checks on this thread. One per core, at most 4. */
+  threads?: number
 }
 
 export interface ValidateFileResult {
@@ -34,182 +49,265 @@ export interface ValidateFileResult {
 export const ROWS_FILE = 'rows.jsonl'
 export const ISSUES_FILE = 'issues.jsonl'
 
-/** Buffered line writer honouring back-pressure (1M rows must not pile up in memory). */
-class Lines {
-  private buf: string[] = []
-  constructor(private readonly out: WriteStream) {}
-  async push(line: string): Promise<void> {
-    this.buf.push(line)
-    if (this.buf.length >= 2000) await this.flush()
-  }
-  async flush(): Promise<void> {
-    if (!this.buf.length) return
-    const ok = this.out.write(this.buf.join('\n') + '\n')
-    this.buf = []
-    if (!ok) await once(this.out, 'drain')
-  }
-  async close(): Promise<void> {
-    await this.flush()
-    this.out.end()
-    await once(this.out, 'finish')
-  }
-}
+/** Pieces of about this many bytes go to the checking threads. */
+const SEGMENT_BYTES = 1024 * 1024
+/** A piece that finds no record end within this many bytes is left to the streaming reader. */
+const MAX_SEGMENT_BYTES = 32 * 1024 * 1024
+/** Rows checked at a time on the streaming path. */
+const STREAM_BATCH = 5000
+const MAX_RECORD_BYTES = 1024 * 1024
 
 /**
- * One streaming pass: read, check, normalise, de-duplicate; valid rows to rows.jsonl,
- * rejected/warned rows to issues.jsonl. Runs in the import worker (never on the host's
- * event loop). Hashes the raw bytes as they pass, for the resume check.
+ * Read, check, normalise, de-duplicate; valid rows to rows.jsonl, rejected/warned rows to
+ * issues.jsonl. Runs in the import worker (never on the host's event loop). Hashes the raw
+ * bytes as they pass, for the resume check.
+ *
+ * A large file is cut into pieces on record boundaries (`RecordBoundaryScanner`), which
+ * checking threads parse and check side by side (`segment-worker.ts`); this thread reads and
+ * hashes the file and puts the results together in file order (`Merge`), so row numbers,
+ * the duplicate rules and the report are those of one pass from top to bottom. Small files,
+ * UTF-16 and anything the pieces cannot take (a record that never ends, a parse error) go
+ * through the streaming reader instead, which words the error exactly.
  */
 export async function validateFile(
   cfg: ValidateFileConfig,
   onProgress: (rowsRead: number, bytesRead: number) => void = () => {},
 ): Promise<ValidateFileResult> {
   await mkdir(cfg.outDir, { recursive: true })
+  const segmentBytes = cfg.segmentBytes ?? SEGMENT_BYTES
+  const threads = cfg.threads ?? Math.min(4, availableParallelism())
+  const { size } = await stat(cfg.path)
+  if (threads > 0 && segmentable(cfg.table.encoding) && size > 2 * segmentBytes) {
+    try {
+      return await validateInPieces(cfg, segmentBytes, threads, onProgress)
+    } catch (err) {
+      if (!(err instanceof Unsegmentable)) throw err
+    }
+  }
+  return await validateStreaming(cfg, onProgress)
+}
+
+/** The pieces could not be checked apart: start again on the streaming reader. */
+class Unsegmentable extends Error {}
+
+interface Outputs {
+  merge: Merge
+  rowsOut: TextOut
+  issuesOut: TextOut
+  pass1Path: string
+}
+
+function openOutputs(
+  cfg: ValidateFileConfig,
+  onProgress: (rowsRead: number, bytesRead: number) => void,
+): Outputs {
+  const pass1Path = join(cfg.outDir, 'pass1.jsonl')
+  const rowsOut = new TextOut(pass1Path)
+  const issuesOut = new TextOut(join(cfg.outDir, ISSUES_FILE))
+  const merge = new Merge(cfg.duplicates, rowsOut, issuesOut, onProgress)
+  return { merge, rowsOut, issuesOut, pass1Path }
+}
+
+async function validateStreaming(
+  cfg: ValidateFileConfig,
+  onProgress: (rowsRead: number, bytesRead: number) => void,
+): Promise<ValidateFileResult> {
+  const out = openOutputs(cfg, onProgress)
+  const { merge } = out
   const check = rowValidator(cfg)
   const hash = createHash('sha256')
-  let bytes = 0
-  const pass1Path = join(cfg.outDir, 'pass1.jsonl')
-  const rowsOut = new Lines(createWriteStream(pass1Path))
-  const issuesOut = new Lines(createWriteStream(join(cfg.outDir, ISSUES_FILE)))
-  const issues = new Map<string, FieldIssueSummary>()
-  const note = (field: string, reason: IssueReason, rowNumber: number) => {
-    const k = `${field}\u0000${reason}`
-    const s = issues.get(k) ?? { field, reason, count: 0, examples: [] }
-    s.count++
-    if (s.examples.length < 5) s.examples.push(rowNumber)
-    issues.set(k, s)
-  }
-  // Contact key → index of the kept line in pass1 (and its row number, for the report).
-  const seen = new Map<string, number>()
-  // Phone → the line that first carried it, to tell a shared phone from a duplicate.
-  const phones = new Map<string, number>()
-  const lineRows: number[] = []
-  const superseded = new Map<number, number>() // line index → winner's row number
-  const counts: ValidationCounts = {
-    total: 0,
-    valid: 0,
-    rejected: 0,
-    duplicates: 0,
-    withWarnings: 0,
-    toUpload: 0,
-  }
-  let line = 0
-  // Where the first row with undecodable bytes was met, to guess that part's encoding.
-  let firstUndecodableAt: number | null = null
-  for await (const { rowNumber, fields, undecodable } of readTableRows(cfg.path, cfg.table, {
+  let batch: TableRow[] = []
+  for await (const row of readTableRows(cfg.path, cfg.table, {
+    maxRecordBytes: MAX_RECORD_BYTES,
     onBytes: (chunk) => {
       hash.update(chunk)
-      bytes += chunk.length
+      merge.bytes += chunk.length
     },
   })) {
-    counts.total++
-    if (counts.total % 20_000 === 0) onProgress(counts.total, bytes)
-    const v: RowVerdict = undecodable
-      ? { ok: false, problems: [{ field: 'row', reason: 'encoding-invalid' }] }
-      : check(fields)
-    if (undecodable) firstUndecodableAt ??= bytes
-    if (!v.ok) {
-      counts.rejected++
-      for (const p of v.problems) note(p.field, p.reason, rowNumber)
-      const r: RejectedRow = {
-        rowNumber,
-        fields,
-        rejected: true,
-        issues: v.problems,
-      }
-      await issuesOut.push(JSON.stringify(r))
-      continue
+    // Where the first row with undecodable bytes was met, to guess that part's encoding.
+    if (row.undecodable) merge.firstUndecodableAt ??= merge.bytes
+    batch.push(row)
+    if (batch.length === STREAM_BATCH) {
+      await merge.add(checkRows(batch, 0, check), false)
+      batch = []
     }
-    counts.valid++
-    // A contact is its email; only a row without one is known by its phone. Different
-    // emails sharing a phone are different people (families, shared work phones): both
-    // are kept and the later one says so.
-    const key = v.row.email !== undefined ? `e:${String(v.row.email)}` : `p:${String(v.row.phone)}`
-    const phone = v.row.phone === undefined ? undefined : String(v.row.phone)
-    const clash = seen.get(key)
-    if (clash !== undefined) {
-      if (cfg.duplicates === 'first') {
-        counts.duplicates++
-        note('row', 'duplicate-first-kept', rowNumber)
-        const r: RejectedRow = {
-          rowNumber,
-          fields,
-          rejected: true,
-          issues: [{ field: 'row', reason: 'duplicate-of', row: lineRows[clash]! }],
-        }
-        await issuesOut.push(JSON.stringify(r))
-        continue
-      }
-      if (!superseded.has(clash)) {
-        superseded.set(clash, rowNumber)
-        counts.duplicates++
-        note('row', 'duplicate-last-kept', lineRows[clash]!)
-      }
-    }
-    const phoneOwner = phone === undefined ? undefined : phones.get(phone)
-    if (phoneOwner !== undefined && phoneOwner !== clash) {
-      v.warnings.push({ field: 'phone', reason: 'shares-phone-with', row: lineRows[phoneOwner]! })
-    }
-    if (v.warnings.length) {
-      counts.withWarnings++
-      for (const w of v.warnings)
-        note(w.field, w.reason === 'shares-phone-with' ? 'phone-shared' : w.reason, rowNumber)
-      const r: RejectedRow = {
-        rowNumber,
-        fields,
-        rejected: false,
-        issues: v.warnings,
-      }
-      await issuesOut.push(JSON.stringify(r))
-    }
-    seen.set(key, line)
-    if (phone !== undefined && (phoneOwner === undefined || phoneOwner === clash))
-      phones.set(phone, line)
-    lineRows.push(rowNumber)
-    line++
-    await rowsOut.push(JSON.stringify(v.row))
   }
-  await rowsOut.close()
-  seen.clear()
-  phones.clear()
+  await merge.add(checkRows(batch, 0, check), false)
+  return await finish(cfg, out, merge.bytes, hash.digest('hex'), onProgress)
+}
+
+async function validateInPieces(
+  cfg: ValidateFileConfig,
+  segmentBytes: number,
+  threads: number,
+  onProgress: (rowsRead: number, bytesRead: number) => void,
+): Promise<ValidateFileResult> {
+  const before = await stat(cfg.path)
+  const out = openOutputs(cfg, onProgress)
+  const { merge } = out
+  const setup: SegmentSetup = {
+    table: cfg.table,
+    validator: { mapping: cfg.mapping, mode: cfg.mode, country: cfg.country, dateOrder: cfg.dateOrder },
+    maxRecordBytes: MAX_RECORD_BYTES,
+  }
+  const pool = new CheckingThreads(setup, threads)
+  const hash = createHash('sha256')
+  const scanner = new RecordBoundaryScanner(cfg.table)
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let offset = 0
+  // Pieces are merged strictly in order; at most a few wait, so memory stays flat.
+  let merged: Promise<void> = Promise.resolve()
+  const inOrder: Promise<void>[] = []
+  let rowNumbers = 0
+  let rows = 0
+  const send = async (bytes: Buffer) => {
+    const at = offset
+    offset += bytes.length // before the bytes move to the checking thread
+    const checked = pool.check(at, bytes)
+    merged = merged.then(async () => {
+      const run = await checked
+      rowNumbers += run.rowNumbers
+      rows += run.rows
+      await merge.add(run, true)
+    })
+    // Unhandled until awaited below; the chain's failure is awaited at the next send or end.
+    merged.catch(() => {})
+    inOrder.push(merged)
+    if (inOrder.length > 2 * threads) await inOrder.shift()
+  }
+  try {
+    const source = createReadStream(cfg.path, { highWaterMark: Math.min(segmentBytes, 1 << 20) })
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      hash.update(chunk)
+      merge.bytes += chunk.length
+      const cut = scanner.scan(chunk)
+      if (cut >= 0 && pendingBytes + cut >= segmentBytes) {
+        pending.push(chunk.subarray(0, cut))
+        const piece = Buffer.concat(pending)
+        pending = cut < chunk.length ? [chunk.subarray(cut)] : []
+        pendingBytes = chunk.length - cut
+        await send(piece)
+      } else {
+        pending.push(chunk)
+        pendingBytes += chunk.length
+        if (pendingBytes > MAX_SEGMENT_BYTES) throw new Unsegmentable()
+      }
+    }
+    if (pendingBytes > 0) await send(Buffer.concat(pending))
+    await merged
+  } catch (err) {
+    out.rowsOut.destroy()
+    out.issuesOut.destroy()
+    throw err
+  } finally {
+    await pool.stop()
+  }
+  await checkUnchanged(cfg.path, before, merge.bytes)
+  checkHasRows(cfg.table, rowNumbers, rows)
+  return await finish(cfg, out, merge.bytes, hash.digest('hex'), onProgress)
+}
+
+/**
+ * The checking threads, each given pieces in turn. A piece they cannot parse (an unclosed
+ * quote, an overlong record, a failure of the thread) fails with `Unsegmentable`.
+ */
+class CheckingThreads {
+  private readonly workers: Worker[]
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: CheckedRows) => void; reject: (e: Error) => void }
+  >()
+  private next = 0
+
+  constructor(setup: SegmentSetup, threads: number) {
+    this.workers = Array.from({ length: threads }, () => {
+      const w = startWorker('segment-worker', setup)
+      w.on('message', (m: { id: number; result?: CheckedRows; error?: string }) => {
+        const waiter = this.waiting.get(m.id)
+        this.waiting.delete(m.id)
+        if (m.result) waiter?.resolve(m.result)
+        else waiter?.reject(new Unsegmentable(m.error))
+      })
+      w.on('error', (err) => this.failAll(err))
+      w.on('exit', () => this.failAll(new Error('a checking thread stopped')))
+      return w
+    })
+  }
+
+  check(offset: number, bytes: Buffer): Promise<CheckedRows> {
+    const id = this.next++
+    const job: SegmentJob = { id, offset, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject })
+      // Buffer.concat gives each piece its own memory (a piece is far above the pool size).
+      this.workers[id % this.workers.length]!.postMessage(job, [bytes.buffer as ArrayBuffer])
+    })
+  }
+
+  private failAll(err: Error): void {
+    for (const w of this.waiting.values()) w.reject(new Unsegmentable(err.message))
+    this.waiting.clear()
+  }
+
+  async stop(): Promise<void> {
+    this.failAll(new Error('stopped'))
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+}
+
+async function finish(
+  cfg: ValidateFileConfig,
+  out: Outputs,
+  sizeBytes: number,
+  sha256: string,
+  onProgress: (rowsRead: number, bytesRead: number) => void,
+): Promise<ValidateFileResult> {
+  const { merge, issuesOut, pass1Path } = out
+  const { counts, superseded } = merge
+  await out.rowsOut.close()
+  merge.dropIndex()
   const rowsPath = join(cfg.outDir, ROWS_FILE)
   if (superseded.size === 0) await rename(pass1Path, rowsPath)
   else {
     // Last wins: a second pass drops the rows a later duplicate replaced.
-    const out = new Lines(createWriteStream(rowsPath))
+    const rows = new TextOut(rowsPath)
     let i = 0
+    let kept: string[] = []
     for await (const text of createInterface({
       input: createReadStream(pass1Path),
       crlfDelay: Infinity,
     })) {
-      if (!superseded.has(i)) await out.push(text)
+      if (!superseded.has(i)) kept.push(text + '\n')
       i++
-    }
-    await out.close()
-    await rm(pass1Path, { force: true })
-    for (const [idx, winner] of superseded) {
-      const r: RejectedRow = {
-        rowNumber: lineRows[idx]!,
-        fields: [],
-        rejected: true,
-        issues: [{ field: 'row', reason: 'replaced-by', row: winner }],
+      if (kept.length === STREAM_BATCH) {
+        await rows.write(kept.join(''))
+        kept = []
       }
-      await issuesOut.push(JSON.stringify(r))
     }
+    await rows.write(kept.join(''))
+    await rows.close()
+    await rm(pass1Path, { force: true })
+    const report: string[] = []
+    for (const [idx, winner] of superseded) {
+      const issue: RowIssue = { field: 'row', reason: 'replaced-by', row: winner }
+      report.push(issueLine(merge.lineRows[idx]!, '[]', true, [issue]))
+    }
+    await issuesOut.write(report.join(''))
   }
   await issuesOut.close()
-  counts.toUpload = line - superseded.size
-  onProgress(counts.total, bytes)
-  const undecodable = issues.get(`row\u0000encoding-invalid`)
-  if (undecodable && firstUndecodableAt !== null) {
-    const suggested = await encodingNear(cfg.path, firstUndecodableAt, cfg.table.encoding)
+  counts.toUpload = merge.line - superseded.size
+  onProgress(counts.total, sizeBytes)
+  const undecodable = merge.issues.get(`row\u0000encoding-invalid`)
+  if (undecodable && merge.firstUndecodableAt !== null) {
+    const suggested = await encodingNear(cfg.path, merge.firstUndecodableAt, cfg.table.encoding)
     if (suggested) undecodable.suggestedEncoding = suggested
   }
   return {
     counts,
-    fieldIssues: [...issues.values()].sort((a, b) => b.count - a.count),
-    sizeBytes: bytes,
-    sha256: hash.digest('hex'),
+    fieldIssues: [...merge.issues.values()].sort((a, b) => b.count - a.count),
+    sizeBytes,
+    sha256,
   }
 }
 

@@ -16,7 +16,15 @@
 import type { TableFileDetection, TableReadSettings } from '../../../shared/table-file'
 
 export { detectTableFile, guessDelimiter, looksLikeHeader, SAMPLE_BYTES } from './detect'
-export { readTableRows, type ReadTableOptions, type TableRow } from './read'
+export {
+  checkHasRows,
+  checkUnchanged,
+  DataRows,
+  readTableRows,
+  type ReadTableOptions,
+  type TableRow,
+} from './read'
+export { parseSegment, RecordBoundaryScanner, segmentable } from './segments'
 export { sniffEncoding, suggestEncoding } from './encoding'
 
 export function settingsFrom(d: TableFileDetection): TableReadSettings {

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Transform } from 'node:stream'
-import { parse, type CsvError } from 'csv-parse'
+import { parse, type CsvError, type Options } from 'csv-parse'
 import iconv from 'iconv-lite'
 import type { TableReadSettings } from '../../../shared/table-file'
 import { REPLACEMENT_CHARACTER } from './encoding'
@@ -52,7 +53,35 @@ export async function* readTableRows(
       done(null, chunk)
     },
   })
-  const parser = parse({
+  const parser = parse(parserOptions(settings, maxRecordBytes))
+  const decoded = source.pipe(tap).pipe(iconv.decodeStream(settings.encoding))
+  decoded.pipe(parser)
+  const fail = (err: Error) => parser.destroy(err)
+  source.on('error', fail)
+  decoded.on('error', fail)
+
+  const rows = new DataRows(settings, true)
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const row = rows.next(fields)
+      if (row) yield row
+    }
+  } catch (err) {
+    const code = (err as CsvError).code
+    if (code === 'CSV_MAX_RECORD_SIZE')
+      throw tableErrors.longRow(rows.rowNumber + 1, maxRecordBytes / 1024)
+    if (code === 'CSV_QUOTE_NOT_CLOSED') throw tableErrors.unclosedQuote(rows.rowNumber + 1)
+    throw err
+  } finally {
+    source.destroy()
+  }
+  await checkUnchanged(path, before, bytesRead)
+  checkHasRows(settings, rows.rowNumber, rows.yielded)
+}
+
+/** csv-parse's options for a table (RFC 4180 with the leniency real exports need). */
+export function parserOptions(settings: TableReadSettings, maxRecordBytes: number): Options {
+  return {
     delimiter: settings.delimiter,
     relax_column_count: true,
     relax_quotes: true,
@@ -60,38 +89,45 @@ export async function* readTableRows(
     record_delimiter: ['\r\n', '\n', '\r'],
     skip_empty_lines: false,
     max_record_size: maxRecordBytes,
-  })
-  const decoded = source.pipe(tap).pipe(iconv.decodeStream(settings.encoding))
-  decoded.pipe(parser)
-  const fail = (err: Error) => parser.destroy(err)
-  source.on('error', fail)
-  decoded.on('error', fail)
-
-  let record = 0
-  let rowNumber = 0
-  let yielded = 0
-  try {
-    for await (const fields of parser as AsyncIterable<string[]>) {
-      record++
-      if (record === 1 && settings.sepLine && /^sep=.$/i.test(fields.join(settings.delimiter)))
-        continue
-      rowNumber++
-      if (rowNumber === 1 && settings.hasHeader) continue
-      if (fields.every((f) => f.trim() === '')) continue
-      yielded++
-      yield fields.some((f) => f.includes(REPLACEMENT_CHARACTER))
-        ? { rowNumber, fields, undecodable: true }
-        : { rowNumber, fields }
-    }
-  } catch (err) {
-    const code = (err as CsvError).code
-    if (code === 'CSV_MAX_RECORD_SIZE')
-      throw tableErrors.longRow(rowNumber + 1, maxRecordBytes / 1024)
-    if (code === 'CSV_QUOTE_NOT_CLOSED') throw tableErrors.unclosedQuote(rowNumber + 1)
-    throw err
-  } finally {
-    source.destroy()
   }
+}
+
+/**
+ * Parsed records to data rows, numbered as the spreadsheet shows them: the `sep=` line is
+ * hidden, the header and blank rows are skipped but counted. `startsFile`: these records
+ * begin at the file's first (a piece further on numbers from 1 and is offset later).
+ */
+export class DataRows {
+  private record = 0
+  rowNumber = 0
+  yielded = 0
+  constructor(
+    private readonly settings: TableReadSettings,
+    private readonly startsFile: boolean,
+  ) {}
+
+  next(fields: string[]): TableRow | null {
+    const s = this.settings
+    this.record++
+    if (
+      this.startsFile &&
+      this.record === 1 &&
+      s.sepLine &&
+      /^sep=.$/i.test(fields.join(s.delimiter))
+    )
+      return null
+    const rowNumber = ++this.rowNumber
+    if (this.startsFile && rowNumber === 1 && s.hasHeader) return null
+    if (fields.every((f) => f.trim() === '')) return null
+    this.yielded++
+    return fields.some((f) => f.includes(REPLACEMENT_CHARACTER))
+      ? { rowNumber, fields, undecodable: true }
+      : { rowNumber, fields }
+  }
+}
+
+/** A file saved again, truncated or appended to while it was read must never pass. */
+export async function checkUnchanged(path: string, before: Stats, bytesRead: number) {
   const after = await stat(path).catch(() => null)
   if (
     !after ||
@@ -100,6 +136,9 @@ export async function* readTableRows(
     bytesRead !== before.size
   )
     throw tableErrors.changedWhileChecked()
-  if (yielded === 0 && rowNumber > 0 && settings.hasHeader) throw tableErrors.headerOnly()
-  if (yielded === 0) throw tableErrors.empty()
+}
+
+export function checkHasRows(settings: TableReadSettings, rowNumbers: number, rows: number) {
+  if (rows === 0 && rowNumbers > 0 && settings.hasHeader) throw tableErrors.headerOnly()
+  if (rows === 0) throw tableErrors.empty()
 }

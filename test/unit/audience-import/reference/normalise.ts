@@ -1,4 +1,4 @@
-import * as contacts from '../../../../src/shared/contacts'
+import * as contacts from './contacts'
 import { UTC, dayFromParts, today } from '../../../../src/shared/days'
 import type { DateOrder, FieldKind, IssueReason } from '../../../../src/shared/import'
 

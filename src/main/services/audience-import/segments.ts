@@ -1,0 +1,54 @@
+import type { TableReadSettings } from '../../../shared/table-file'
+import { DataRows, parseSegment, type TableRow } from '../table-file'
+import { checkRows, type CheckedRows } from './checked-rows'
+import { rowValidator, type RowValidatorConfig } from './row-validator'
+
+/** What every checking thread is told once. */
+export interface SegmentSetup {
+  table: TableReadSettings
+  validator: RowValidatorConfig
+  maxRecordBytes: number
+}
+
+/** One piece of the file: whole records, `offset` bytes into it. */
+export interface SegmentJob {
+  id: number
+  offset: number
+  bytes: Uint8Array
+}
+
+let cached: { setup: SegmentSetup; check: ReturnType<typeof rowValidator> } | null = null
+
+/** Parses and checks one piece; row numbers count from the piece's first record. */
+export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows {
+  if (cached?.setup !== setup) cached = { setup, check: rowValidator(setup.validator) }
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
+  const startsFile = job.offset === 0
+  const records = parseSegment(bytes, setup.table, startsFile, setup.maxRecordBytes)
+  const numbering = new DataRows(setup.table, startsFile)
+  const rows: TableRow[] = []
+  for (const fields of records) {
+    const row = numbering.next(fields)
+    if (row) rows.push(row)
+  }
+  const result = checkRows(rows, numbering.rowNumber, cached.check)
+  if (rows.some((r) => r.undecodable))
+    result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
+  return result
+}
+
+/** Where the first line that is not valid UTF-8 starts (0 when every line is). */
+function firstBrokenLine(bytes: Buffer): number {
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start)
+    const end = nl === -1 ? bytes.length : nl + 1
+    try {
+      strict.decode(bytes.subarray(start, end))
+    } catch {
+      return start
+    }
+    start = end
+  }
+  return 0
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+
+/**
+ * Starts one of this folder's worker threads by its file's base name. Built app:
+ * electron-vite emits `<name>.js` next to the main bundle (the caller's code may sit in
+ * `chunks/`). From sources (vitest, tsx): the `.ts` file beside this one, loaded through
+ * tsx's loader registered inside the worker. The file name is built at run time so the
+ * bundler does not try to inline it as an asset.
+ */
+export function startWorker(name: string, workerData: unknown): Worker {
+  for (const rel of ['./', '../']) {
+    const url = new URL(`${rel}${name}.js`, import.meta.url)
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url)))
+      return new Worker(url, { workerData })
+  }
+  const src = new URL(`./${name}.ts`, import.meta.url)
+  // require.resolve gives the CommonJS build; the ESM one (which registers ESM hooks)
+  // sits beside it, per tsx's exports map.
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
+  const tsx = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(src.href)}) })`
+  return new Worker(code, { eval: true, workerData })
+}
