@@ -116,21 +116,21 @@ describe(
     })
 
     it('the bench file on the streaming reader (no checking threads)', async () => {
-    expectSame(
-      await both('bench-streaming', {
-        path: benchFile,
-        table: benchTable,
-        mapping: benchMapping,
-        mode: 'audience',
-        country: 'RU',
-        dateOrder: 'dmy',
-        duplicates: 'last',
-        threads: 0,
-      }),
-    )
-  })
+      expectSame(
+        await both('bench-streaming', {
+          path: benchFile,
+          table: benchTable,
+          mapping: benchMapping,
+          mode: 'audience',
+          country: 'RU',
+          dateOrder: 'dmy',
+          duplicates: 'last',
+          threads: 0,
+        }),
+      )
+    })
 
-  it('the bench file as a suppression list', async () => {
+    it('the bench file as a suppression list', async () => {
       expectSame(
         await both('bench-suppressed', {
           path: benchFile,
@@ -202,6 +202,38 @@ describe(
       })
       expect(out.ref.result.fieldIssues.find((f) => f.reason === 'encoding-invalid')).toBeDefined()
       expectSame(out)
+    })
+
+    it('an unclosed quote deep in a large file: the same error, row number included', async () => {
+      const rows = Array.from({ length: 20_000 }, (_, i) =>
+        i === 15_000 ? `"open${i}@example.com,Anna` : `u${i}@example.com,Anna`,
+      )
+      const path = join(dir, 'unclosed.csv')
+      await writeFile(path, `email,name\n${rows.join('\n')}\n`)
+      const cfg = {
+        path,
+        table: benchTable,
+        mapping: [
+          { kind: 'field', field: 'email' },
+          { kind: 'field', field: 'first_name' },
+        ],
+        mode: 'audience',
+        country: 'RU',
+        dateOrder: 'dmy',
+        duplicates: 'first',
+      } as const
+      const failure = (p: Promise<unknown>) =>
+        p.then(
+          () => null,
+          (e: unknown) => e,
+        )
+      const fast = await failure(
+        validateFile({ ...pieces, ...cfg, outDir: join(dir, 'open-fast') }),
+      )
+      const ref = await failure(referenceValidateFile({ ...cfg, outDir: join(dir, 'open-ref') }))
+      expect(ref).toMatchObject({ appError: { details: { reason: 'unclosed-quote' } } })
+      expect(fast).toEqual(ref)
+      expect((fast as Error).message).toBe((ref as Error).message)
     })
   },
 )

@@ -1,23 +1,224 @@
-/** Contact key → line. (Plain maps for now; see the compact version.) */
+/**
+ * Contact key → line number, for de-duplicating millions of rows in little memory. A `Map`
+ * with string keys cost ~250 bytes a contact (the key string, the entry, the table), which
+ * made the index most of a large import's memory. Here:
+ * - phones (digits up to 15, which a double holds exactly) sit in an open-addressing table
+ *   of doubles and lines: 12 bytes a slot;
+ * - emails (and any other text key) are stored once as UTF-8 in one growing byte buffer;
+ *   the table holds a hash, the bytes' place and the line: 16 bytes an entry, 4 a slot.
+ * A hash only finds candidates: every hit is confirmed against the stored key itself, so
+ * two different contacts are never taken for one, whatever their hashes.
+ */
 export class ContactIndex {
-  private readonly text = new Map<string, number>()
-  private readonly numbers = new Map<number, number>()
+  private readonly phones = new NumberTable()
+  private readonly texts = new TextTable()
 
   getBytes(buf: Uint8Array, from: number, to: number): number {
-    return this.text.get(Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString()) ?? -1
+    return this.texts.get(buf, from, to)
   }
+
   setBytes(buf: Uint8Array, from: number, to: number, line: number): void {
-    this.text.set(Buffer.from(buf.buffer, buf.byteOffset + from, to - from).toString(), line)
+    this.texts.set(buf, from, to, line)
   }
+
   getPhone(phone: number | string): number {
-    return (typeof phone === 'number' ? this.numbers.get(phone) : this.text.get(phone)) ?? -1
+    if (typeof phone === 'number') return this.phones.get(phone)
+    const b = Buffer.from(phone)
+    return this.texts.get(b, 0, b.length)
   }
+
   setPhone(phone: number | string, line: number): void {
-    if (typeof phone === 'number') this.numbers.set(phone, line)
-    else this.text.set(phone, line)
+    if (typeof phone === 'number') return this.phones.set(phone, line)
+    const b = Buffer.from(phone)
+    this.texts.set(b, 0, b.length, line)
   }
+
   clear(): void {
-    this.text.clear()
-    this.numbers.clear()
+    this.phones.clear()
+    this.texts.clear()
+  }
+}
+
+const EMPTY = -1
+const FIRST_SLOTS = 1 << 12
+
+/** Murmur3's finaliser: spreads a 32-bit value over all bits, for power-of-two tables. */
+function mix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/** Positive whole numbers below 2^53 (0 marks an empty slot) → line. */
+class NumberTable {
+  private keys = new Float64Array(FIRST_SLOTS)
+  private lines = new Int32Array(FIRST_SLOTS)
+  private size = 0
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1
+    let i = mix((key % 0x100000000) ^ Math.imul(Math.floor(key / 0x100000000), 0x9e3779b1)) & mask
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask
+    return i
+  }
+
+  get(key: number): number {
+    const i = this.slot(key)
+    return this.keys[i] === key ? this.lines[i]! : EMPTY
+  }
+
+  set(key: number, line: number): void {
+    if (!(key > 0 && key <= Number.MAX_SAFE_INTEGER && Number.isInteger(key)))
+      throw new RangeError(`not an index key: ${key}`)
+    const i = this.slot(key)
+    if (this.keys[i] !== key) {
+      this.keys[i] = key
+      if (++this.size * 2 > this.keys.length) {
+        this.lines[i] = line
+        return this.grow()
+      }
+    }
+    this.lines[i] = line
+  }
+
+  private grow(): void {
+    const { keys, lines } = this
+    this.keys = new Float64Array(keys.length * 2)
+    this.lines = new Int32Array(keys.length * 2)
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === 0) continue
+      const i = this.slot(keys[j]!)
+      this.keys[i] = keys[j]!
+      this.lines[i] = lines[j]!
+    }
+  }
+
+  clear(): void {
+    this.keys = new Float64Array(FIRST_SLOTS)
+    this.lines = new Int32Array(FIRST_SLOTS)
+    this.size = 0
+  }
+}
+
+/** FNV-1a over the bytes, mixed for the table's low bits (exported for the collision test). */
+export function textHash(buf: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5
+  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193)
+  return mix(h) | 0
+}
+
+/** Byte strings → line; each key's bytes kept once in `bytes`. */
+class TextTable {
+  /** Slot → entry + 1 (0: empty). */
+  private slots = new Int32Array(FIRST_SLOTS)
+  private hashes = new Int32Array(FIRST_SLOTS / 2)
+  private starts = new Int32Array(FIRST_SLOTS / 2)
+  private ends = new Int32Array(FIRST_SLOTS / 2)
+  private lines = new Int32Array(FIRST_SLOTS / 2)
+  private entries = 0
+  private bytes: Buffer = Buffer.alloc(64 * 1024)
+  private used = 0
+
+  /** The slot holding this key, or the empty slot where it would go. */
+  private find(buf: Uint8Array, from: number, to: number, hash: number): number {
+    const mask = this.slots.length - 1
+    const length = to - from
+    let i = (hash >>> 0) & mask
+    for (;;) {
+      const e = this.slots[i]! - 1
+      if (e < 0) return i
+      if (this.hashes[e] === hash && this.ends[e]! - this.starts[e]! === length) {
+        // Confirm on the key's own bytes: equal hashes prove nothing.
+        const start = this.starts[e]!
+        let same = true
+        for (let k = 0; k < length; k++)
+          if (this.bytes[start + k] !== buf[from + k]) {
+            same = false
+            break
+          }
+        if (same) return i
+      }
+      i = (i + 1) & mask
+    }
+  }
+
+  /** The last key looked up and where it was found: a `set` right after reuses them. */
+  private last = { buf: null as Uint8Array | null, from: 0, to: 0, hash: 0, slot: 0 }
+
+  private locate(buf: Uint8Array, from: number, to: number): number {
+    const last = this.last
+    if (last.buf === buf && last.from === from && last.to === to) return last.slot
+    const hash = textHash(buf, from, to)
+    const slot = this.find(buf, from, to, hash)
+    Object.assign(last, { buf, from, to, hash, slot })
+    return slot
+  }
+
+  get(buf: Uint8Array, from: number, to: number): number {
+    const e = this.slots[this.locate(buf, from, to)]! - 1
+    return e < 0 ? EMPTY : this.lines[e]!
+  }
+
+  set(buf: Uint8Array, from: number, to: number, line: number): void {
+    const i = this.locate(buf, from, to)
+    const hash = this.last.hash
+    // The slots change below: the remembered lookup no longer holds.
+    this.last.buf = null
+    const found = this.slots[i]! - 1
+    if (found >= 0) {
+      this.lines[found] = line
+      return
+    }
+    const e = this.entries++
+    if (e === this.hashes.length) this.growEntries()
+    const length = to - from
+    if (this.used + length > this.bytes.length) {
+      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + length))
+      this.bytes.copy(grown, 0, 0, this.used)
+      this.bytes = grown
+    }
+    this.bytes.set(buf.subarray(from, to), this.used)
+    this.hashes[e] = hash
+    this.starts[e] = this.used
+    this.ends[e] = this.used += length
+    this.lines[e] = line
+    this.slots[i] = e + 1
+    if (this.entries * 2 > this.slots.length) this.growSlots()
+  }
+
+  private growEntries(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2)
+      b.set(a)
+      return b
+    }
+    this.hashes = grow(this.hashes)
+    this.starts = grow(this.starts)
+    this.ends = grow(this.ends)
+    this.lines = grow(this.lines)
+  }
+
+  private growSlots(): void {
+    this.slots = new Int32Array(this.slots.length * 2)
+    const mask = this.slots.length - 1
+    for (let e = 0; e < this.entries; e++) {
+      let i = (this.hashes[e]! >>> 0) & mask
+      while (this.slots[i] !== 0) i = (i + 1) & mask
+      this.slots[i] = e + 1
+    }
+  }
+
+  clear(): void {
+    this.last.buf = null
+    this.slots = new Int32Array(FIRST_SLOTS)
+    this.hashes = new Int32Array(FIRST_SLOTS / 2)
+    this.starts = new Int32Array(FIRST_SLOTS / 2)
+    this.ends = new Int32Array(FIRST_SLOTS / 2)
+    this.lines = new Int32Array(FIRST_SLOTS / 2)
+    this.entries = 0
+    this.bytes = Buffer.alloc(64 * 1024)
+    this.used = 0
   }
 }

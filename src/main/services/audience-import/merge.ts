@@ -16,8 +16,8 @@ export class TextOut {
   constructor(path: string) {
     this.out = createWriteStream(path)
   }
-  async write(text: string): Promise<void> {
-    if (text && !this.out.write(text)) await once(this.out, 'drain')
+  async write(text: string | Uint8Array): Promise<void> {
+    if (text.length && !this.out.write(text)) await once(this.out, 'drain')
   }
   async close(): Promise<void> {
     this.out.end()
@@ -96,11 +96,13 @@ export class Merge {
     if (this.firstUndecodableAt === null && run.firstUndecodableAt !== undefined)
       this.firstUndecodableAt = run.firstUndecodableAt
     const report: string[] = []
-    const fields = (i: number) => run.fieldsText.slice(i ? run.fieldsEnd[i - 1] : 0, run.fieldsEnd[i])
+    const fieldBytes = Buffer.from(run.fields.buffer, run.fields.byteOffset, run.fields.length)
+    const fields = (i: number) =>
+      fieldBytes.toString('utf8', i ? run.fieldsEnd[i - 1] : 0, run.fieldsEnd[i])
     // Kept rows are written in stretches; a duplicate that is left out ends one.
     let keepFrom = 0
-    const rows: string[] = []
-    for (let i = 0; i < run.rows; i++) {
+    const rows: Uint8Array[] = []
+    for (let i = 0; i < run.count; i++) {
       const rowNumber = base + run.rowNumber[i]!
       counts.total++
       if (counts.total % 20_000 === 0) this.onProgress(counts.total, this.bytes)
@@ -125,9 +127,13 @@ export class Merge {
         if (rule === 'first') {
           counts.duplicates++
           this.note('row', 'duplicate-first-kept', rowNumber)
-          const issue: RowIssue = { field: 'row', reason: 'duplicate-of', row: this.lineRows[clash]! }
+          const issue: RowIssue = {
+            field: 'row',
+            reason: 'duplicate-of',
+            row: this.lineRows[clash]!,
+          }
           report.push(issueLine(rowNumber, fields(i), true, [issue]))
-          rows.push(run.rowsText.slice(keepFrom, i ? run.rowsEnd[i - 1] : 0))
+          rows.push(run.rows.subarray(keepFrom, i ? run.rowsEnd[i - 1] : 0))
           keepFrom = run.rowsEnd[i]!
           continue
         }
@@ -150,7 +156,11 @@ export class Merge {
       if (warnings.length) {
         counts.withWarnings++
         for (const w of warnings)
-          this.note(w.field, w.reason === 'shares-phone-with' ? 'phone-shared' : w.reason, rowNumber)
+          this.note(
+            w.field,
+            w.reason === 'shares-phone-with' ? 'phone-shared' : w.reason,
+            rowNumber,
+          )
         report.push(issueLine(rowNumber, fields(i), false, warnings))
       }
       const line = this.line++
@@ -165,8 +175,8 @@ export class Merge {
       }
       this.lineRows[line] = rowNumber
     }
-    rows.push(keepFrom ? run.rowsText.slice(keepFrom) : run.rowsText)
-    await this.rowsOut.write(rows.join(''))
+    rows.push(run.rows.subarray(keepFrom))
+    for (const stretch of rows) await this.rowsOut.write(stretch)
     await this.issuesOut.write(report.join(''))
   }
 

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { transferables } from './checked-rows'
 import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 
 /**
@@ -12,13 +13,7 @@ const setup = workerData as SegmentSetup
 port.on('message', (job: SegmentJob) => {
   try {
     const result = checkSegment(setup, job)
-    const { rowNumber, valid, fieldsEnd, rowsEnd, emails, emailsEnd, phones } = result
-    const arrays: ArrayBufferView[] = [rowNumber, valid, fieldsEnd, rowsEnd, emails, emailsEnd]
-    arrays.push(phones)
-    port.postMessage(
-      { id: job.id, result },
-      arrays.map((a) => a.buffer as ArrayBuffer),
-    )
+    port.postMessage({ id: job.id, result }, transferables(result))
   } catch (err) {
     port.postMessage({ id: job.id, error: String((err as Error)?.message ?? err) })
   }

@@ -31,7 +31,7 @@ export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows 
     const row = numbering.next(fields)
     if (row) rows.push(row)
   }
-  const result = checkRows(rows, numbering.rowNumber, cached.check)
+  const result = checkRows(rows, numbering.rowNumber, cached.check, bytes.length)
   if (rows.some((r) => r.undecodable))
     result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
   return result
@@ -40,7 +40,7 @@ export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows 
 /** Where the first line that is not valid UTF-8 starts (0 when every line is). */
 function firstBrokenLine(bytes: Buffer): number {
   const strict = new TextDecoder('utf-8', { fatal: true })
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const nl = bytes.indexOf(0x0a, start)
     const end = nl === -1 ? bytes.length : nl + 1
     try {

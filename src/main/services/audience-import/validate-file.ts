@@ -22,9 +22,9 @@ import {
   type TableRow,
 } from '../table-file'
 import { checkRows, type CheckedRows } from './checked-rows'
+import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 import { issueLine, Merge, TextOut } from './merge'
 import { rowValidator, type RowValidatorConfig } from './row-validator'
-import type { SegmentJob, SegmentSetup } from './segments'
 import { startWorker } from './worker-source'
 
 export interface ValidateFileConfig extends RowValidatorConfig {
@@ -35,7 +35,7 @@ export interface ValidateFileConfig extends RowValidatorConfig {
   outDir: string
   /** Size of the pieces the checking threads get (tests make it small). 1 MiB. */
   segmentBytes?: number
-  /** Checking threads; 0 checks on this thread. One per core, at most 4. */
+  /** Threads that check (this one included): one per core, at most 4. 0: the streaming reader. */
   threads?: number
 }
 
@@ -65,9 +65,9 @@ const MAX_RECORD_BYTES = 1024 * 1024
  * A large file is cut into pieces on record boundaries (`RecordBoundaryScanner`), which
  * checking threads parse and check side by side (`segment-worker.ts`); this thread reads and
  * hashes the file and puts the results together in file order (`Merge`), so row numbers,
- * the duplicate rules and the report are those of one pass from top to bottom. Small files,
- * UTF-16 and anything the pieces cannot take (a record that never ends, a parse error) go
- * through the streaming reader instead, which words the error exactly.
+ * the duplicate rules and the report are those of one pass from top to bottom. UTF-16 and
+ * anything the pieces cannot take (a record that never ends, a parse error) go through the
+ * streaming reader instead, which words the error exactly.
  */
 export async function validateFile(
   cfg: ValidateFileConfig,
@@ -76,8 +76,7 @@ export async function validateFile(
   await mkdir(cfg.outDir, { recursive: true })
   const segmentBytes = cfg.segmentBytes ?? SEGMENT_BYTES
   const threads = cfg.threads ?? Math.min(4, availableParallelism())
-  const { size } = await stat(cfg.path)
-  if (threads > 0 && segmentable(cfg.table.encoding) && size > 2 * segmentBytes) {
+  if (threads > 0 && segmentable(cfg.table.encoding)) {
     try {
       return await validateInPieces(cfg, segmentBytes, threads, onProgress)
     } catch (err) {
@@ -147,10 +146,15 @@ async function validateInPieces(
   const { merge } = out
   const setup: SegmentSetup = {
     table: cfg.table,
-    validator: { mapping: cfg.mapping, mode: cfg.mode, country: cfg.country, dateOrder: cfg.dateOrder },
+    validator: {
+      mapping: cfg.mapping,
+      mode: cfg.mode,
+      country: cfg.country,
+      dateOrder: cfg.dateOrder,
+    },
     maxRecordBytes: MAX_RECORD_BYTES,
   }
-  const pool = new CheckingThreads(setup, threads)
+  const pool = new CheckingThreads(setup, threads, before.size > 2 * segmentBytes)
   const hash = createHash('sha256')
   const scanner = new RecordBoundaryScanner(cfg.table)
   let pending: Buffer[] = []
@@ -168,7 +172,7 @@ async function validateInPieces(
     merged = merged.then(async () => {
       const run = await checked
       rowNumbers += run.rowNumbers
-      rows += run.rows
+      rows += run.count
       await merge.add(run, true)
     })
     // Unhandled until awaited below; the chain's failure is awaited at the next send or end.
@@ -209,39 +213,64 @@ async function validateInPieces(
 }
 
 /**
- * The checking threads, each given pieces in turn. A piece they cannot parse (an unclosed
- * quote, an overlong record, a failure of the thread) fails with `Unsegmentable`.
+ * The checking threads: `threads - 1` workers and this thread. A piece goes to a worker
+ * with fewer than two pieces waiting, else it is checked here, so this thread (which also
+ * reads and merges) takes a share only when the workers are busy, and a small file starts
+ * no worker at all. A piece that cannot be parsed (an unclosed quote, an overlong record, a
+ * failure of a worker) fails with `Unsegmentable`.
  */
 class CheckingThreads {
-  private readonly workers: Worker[]
+  private readonly workers: { worker: Worker; waiting: number }[]
   private readonly waiting = new Map<
     number,
     { resolve: (r: CheckedRows) => void; reject: (e: Error) => void }
   >()
   private next = 0
 
-  constructor(setup: SegmentSetup, threads: number) {
-    this.workers = Array.from({ length: threads }, () => {
-      const w = startWorker('segment-worker', setup)
-      w.on('message', (m: { id: number; result?: CheckedRows; error?: string }) => {
+  constructor(
+    private readonly setup: SegmentSetup,
+    threads: number,
+    large: boolean,
+  ) {
+    this.workers = Array.from({ length: large ? threads - 1 : 0 }, () => {
+      const worker = startWorker('segment-worker', setup)
+      const w = { worker, waiting: 0 }
+      worker.on('message', (m: { id: number; result?: CheckedRows; error?: string }) => {
+        w.waiting--
         const waiter = this.waiting.get(m.id)
         this.waiting.delete(m.id)
         if (m.result) waiter?.resolve(m.result)
         else waiter?.reject(new Unsegmentable(m.error))
       })
-      w.on('error', (err) => this.failAll(err))
-      w.on('exit', () => this.failAll(new Error('a checking thread stopped')))
+      worker.on('error', (err) => this.failAll(err))
+      worker.on('exit', () => this.failAll(new Error('a checking thread stopped')))
       return w
     })
   }
 
-  check(offset: number, bytes: Buffer): Promise<CheckedRows> {
+  async check(offset: number, bytes: Buffer): Promise<CheckedRows> {
     const id = this.next++
-    const job: SegmentJob = { id, offset, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+    const job: SegmentJob = {
+      id,
+      offset,
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    }
+    const free = this.workers.reduce<(typeof this.workers)[number] | null>(
+      (best, w) => (w.waiting < 2 && (!best || w.waiting < best.waiting) ? w : best),
+      null,
+    )
+    if (!free) {
+      try {
+        return checkSegment(this.setup, job)
+      } catch (err) {
+        throw new Unsegmentable(String((err as Error)?.message ?? err))
+      }
+    }
+    free.waiting++
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
       // Buffer.concat gives each piece its own memory (a piece is far above the pool size).
-      this.workers[id % this.workers.length]!.postMessage(job, [bytes.buffer as ArrayBuffer])
+      free.worker.postMessage(job, [bytes.buffer as ArrayBuffer])
     })
   }
 
@@ -252,7 +281,7 @@ class CheckingThreads {
 
   async stop(): Promise<void> {
     this.failAll(new Error('stopped'))
-    await Promise.all(this.workers.map((w) => w.terminate()))
+    await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
 }
 
