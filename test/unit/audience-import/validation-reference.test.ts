@@ -8,6 +8,7 @@ import {
   validateFile,
   type ValidateFileConfig,
 } from '../../../src/main/services/audience-import/validate-file'
+import type { ColumnMapping } from '../../../src/shared/import'
 import { mapping as benchMapping, writeContacts } from '../../bench/contacts-file'
 import { validateFile as referenceValidateFile } from './reference/validate-file'
 import { trickyCsv, trickyMapping } from './reference/tricky-file'
@@ -210,18 +211,19 @@ describe(
       )
       const path = join(dir, 'unclosed.csv')
       await writeFile(path, `email,name\n${rows.join('\n')}\n`)
-      const cfg = {
+      const mapping: ColumnMapping = [
+        { kind: 'field', field: 'email' },
+        { kind: 'field', field: 'first_name' },
+      ]
+      const cfg: Config = {
         path,
         table: benchTable,
-        mapping: [
-          { kind: 'field', field: 'email' },
-          { kind: 'field', field: 'first_name' },
-        ],
+        mapping,
         mode: 'audience',
         country: 'RU',
         dateOrder: 'dmy',
         duplicates: 'first',
-      } as const
+      }
       const failure = (p: Promise<unknown>) =>
         p.then(
           () => null,
