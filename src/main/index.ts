@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { createCore } from './core'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
@@ -8,7 +8,11 @@ import { mountIpc } from './electron/ipc-bridge'
 import { netTransport } from './electron/net-transport'
 import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
+import { contextMenuTemplate } from './electron/context-menu'
+import { desktopWords } from './electron/desktop-words'
+import { confirmCloseWithJobs, mountJobFeedback } from './electron/job-feedback'
 import { installMenu } from './electron/menu'
+import { RunningJobs } from './jobs/running-jobs'
 import { mountLowStockNotifications } from './electron/low-stock-notification'
 import { listenForOpenWith } from './electron/open-with'
 import { product, productIdentity } from './product'
@@ -33,12 +37,20 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every webContents ever created (including ones we did not create ourselves) is hardened.
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, isOwnUrl))
+  // Until the settings are read, the menus speak English.
+  let words = desktopWords('en')
+  // Cut, copy, paste and select all on right-click, as in every other desktop app.
+  app.on('web-contents-created', (_e, contents) =>
+    contents.on('context-menu', (_ev, params) => {
+      const template = contextMenuTemplate(params, words)
+      if (template) Menu.buildFromTemplate(template).popup()
+    }),
+  )
 
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData')
     denyAllPermissions(session.defaultSession, isOwnUrl)
     serveRenderer(join(import.meta.dirname, '../renderer'))
-    installMenu(product.name, !app.isPackaged)
 
     const core = await createCore({
       host: 'electron',
@@ -57,14 +69,42 @@ if (!app.requestSingleInstanceLock()) {
     mountFileDrops(core, isOwnUrl)
     mountLowStockNotifications(core)
 
-    const open = (): Promise<BrowserWindow> =>
-      createMainWindow({
+    const menuActions = {
+      send: (command: Parameters<typeof core.events.emit<'app:menu'>>[1]) =>
+        core.events.emit('app:menu', command),
+      openDataFolder: () => void shell.openPath(dataDir),
+      openLogsFolder: () => void shell.openPath(app.getPath('logs')),
+      openApiDocs: () => void shell.openExternal('https://docs.personaclick.com/'),
+    }
+    const applyLanguage = (language: 'en' | 'ru'): void => {
+      words = desktopWords(language)
+      installMenu(
+        words,
+        { isMac: process.platform === 'darwin', isDev: !app.isPackaged },
+        menuActions,
+      )
+    }
+    applyLanguage(core.settings.get().language)
+    core.events.subscribe((event, payload) => {
+      if (event === 'settings:changed')
+        applyLanguage((payload as { language: 'en' | 'ru' }).language)
+    })
+    const jobs = new RunningJobs(core.events)
+    mountJobFeedback(jobs, () => words)
+
+    const open = async (): Promise<BrowserWindow> => {
+      const win = await createMainWindow({
         dataDir,
         preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
         devServerUrl,
         isOwnUrl,
         title: product.name,
       })
+      win.on('close', (e) => {
+        if (!confirmCloseWithJobs(win, jobs, words)) e.preventDefault()
+      })
+      return win
+    }
     await open()
     openWith.ready(core.openFiles)
     app.on('activate', () => {

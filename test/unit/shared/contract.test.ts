@@ -32,6 +32,7 @@ describe('contract', () => {
     expect([...eventNames].sort()).toEqual([
       'activity:cleared',
       'activity:recorded',
+      'app:menu',
       'files:dropped',
       'files:opened',
       'import:job',

@@ -1,4 +1,5 @@
 import { failureMessages } from '../../../shared/errors'
+import { desktopEn } from './desktop.en'
 import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { notificationsEn } from './notifications.en'
@@ -147,6 +148,7 @@ export const en = {
     },
   },
   files: filesEn,
+  desktop: desktopEn,
   about: {
     title: 'About',
     version: 'Version',

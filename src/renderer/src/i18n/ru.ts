@@ -1,4 +1,5 @@
 import { apiFailuresRu } from './api.ru'
+import { desktopRu } from './desktop.ru'
 import type { MessageSchema } from './en'
 import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
@@ -152,6 +153,7 @@ export const ru: MessageSchema = {
     },
   },
   files: filesRu,
+  desktop: desktopRu,
   about: {
     title: 'О программе',
     version: 'Версия',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AppInfo } from '../../app-info'
+import type { MenuCommand } from '../../menu'
 import { settingsSchema, type Settings } from '../../settings'
 import { channel, event } from '../define'
 import { noInput } from './common'
@@ -15,4 +16,6 @@ export const appChannels = {
 
 export const appEvents = {
   'settings:changed': event<Settings>(),
+  /** The desktop app's native menu: go to a screen, check the active shop's connection. */
+  'app:menu': event<MenuCommand>(),
 } as const
