@@ -10,6 +10,7 @@ import { safeStorageCipher } from './electron/safe-storage-cipher'
 import { createMainWindow } from './electron/main-window'
 import { contextMenuTemplate } from './electron/context-menu'
 import { desktopWords } from './electron/desktop-words'
+import { mountSaveDialogs } from './electron/downloads'
 import { confirmCloseWithJobs, mountJobFeedback } from './electron/job-feedback'
 import { installMenu } from './electron/menu'
 import { RunningJobs } from './jobs/running-jobs'
@@ -91,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     const jobs = new RunningJobs(core.events)
     mountJobFeedback(jobs, () => words)
+    mountSaveDialogs(session.defaultSession, isOwnUrl, () => words)
 
     const open = async (): Promise<BrowserWindow> => {
       const win = await createMainWindow({

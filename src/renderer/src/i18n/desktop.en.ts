@@ -37,6 +37,10 @@ export const desktopEn = {
     quitAnyway: 'Quit anyway',
     keepWorking: 'Keep working',
   },
+  saved: {
+    title: 'Saved {name}',
+    showInFolder: 'Click to show it in its folder.',
+  },
   jobs: {
     import: 'Audience import of {name}',
     bulkSend: 'Bulk send from {name}',

@@ -36,6 +36,10 @@ export const desktopRu: typeof desktopEn = {
     quitAnyway: 'Всё равно выйти',
     keepWorking: 'Продолжить работу',
   },
+  saved: {
+    title: 'Сохранён файл {name}',
+    showInFolder: 'Нажмите, чтобы показать его в папке.',
+  },
   jobs: {
     import: 'Импорт аудитории из {name}',
     bulkSend: 'Массовая отправка из {name}',
