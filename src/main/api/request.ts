@@ -2,6 +2,7 @@ import { AppFailure } from '../../shared/errors'
 import { REDACTED } from '../log/redact'
 import type { EndpointSpec } from './catalogue'
 import { apiFailure } from './errors'
+import { JsonItems, stringifyWithItems } from './json-items'
 import type { ApiFile, ApiParams, ShopCredentials } from './types'
 
 /** A request ready for the transport, plus what may be shown about it (no secret). */
@@ -128,6 +129,9 @@ export function buildRequest(
   const headers = new Headers({ Accept: 'application/json' })
   if (spec.secret === 'header') headers.set('X-Shop-Secret', shop.secret)
   const all = withShopParams(spec, shop.shopId, shop.secret, rest)
+  // Pre-encoded items go into JSON bodies as they are; any other encoding gets the values.
+  if (spec.encoding !== 'json' || files.length > 0)
+    for (const [k, v] of Object.entries(all)) if (v instanceof JsonItems) all[k] = v.parsed()
   const shownParams: Record<string, unknown> = {
     ...all,
     ...(spec.secret === 'none' ? {} : { shop_secret: REDACTED }),
@@ -158,7 +162,7 @@ export function buildRequest(
     init.body = new URLSearchParams(fields(all)).toString()
   } else {
     headers.set('Content-Type', 'application/json')
-    init.body = JSON.stringify(all)
+    init.body = stringifyWithItems(all)
   }
   return { url: url.toString(), init, path, shownParams }
 }

@@ -1,3 +1,4 @@
+import { JsonItems } from '../../api/json-items'
 import type { SecretRegistry } from '../../log/redact'
 
 /**
@@ -36,6 +37,8 @@ function summarise(
       ? `${value.slice(0, limits.maxStringLength)}… [${value.length} chars]`
       : value
   }
+  // Rows on their way to the API as encoded text: never their content, only their count.
+  if (value instanceof JsonItems) return `[${value.length} items]`
   if (Array.isArray(value)) {
     if (value.length > limits.maxArrayItems || depth >= limits.maxDepth)
       return `[${value.length} items]`

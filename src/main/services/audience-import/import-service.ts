@@ -17,6 +17,7 @@ import {
 import { autoMap, mappingByHeader } from '../../../shared/import-automap'
 import type { TableFileOverrides } from '../../../shared/table-file'
 import type { ApiClient, CallOptions } from '../../api'
+import { JsonItems } from '../../api/json-items'
 import { JobRunner, type JobStatus } from '../../jobs/runner'
 import { throttled, type Throttled } from '../../jobs/throttle'
 import { toCsv } from '../files/csv'
@@ -419,7 +420,7 @@ export class ImportService {
       },
       send: async (batch, signal) => {
         if (options.dryRun) return
-        const params: Record<string, unknown> = { audience: batch }
+        const params: Record<string, unknown> = { audience: new JsonItems(batch) }
         if (s.mode === 'audience' && options.segmentId !== undefined)
           params.segment_id = String(options.segmentId)
         // The job's own shop, whichever is active now.

@@ -12,12 +12,13 @@ export interface BatchLine extends UnitLine {
 
 export interface Batch {
   key: number
-  rows: AudienceRow[]
+  /** The batch's rows as JSON text, as they go over the wire. */
+  rows: string[]
 }
 
 export interface UploadKindDeps {
   /** One API call for one batch; throws (AppFailure) when the client gave up retrying. */
-  send(batch: AudienceRow[], signal: AbortSignal): Promise<void>
+  send(batch: string[], signal: AbortSignal): Promise<void>
   /** Before every start and resume: no secret, a changed file refuse with the reason. */
   preflight(): Promise<void>
 }
@@ -25,9 +26,16 @@ export interface UploadKindDeps {
 /** What goes over the wire for one row: suppression lists carry the email only. */
 export function wireRow(row: AudienceRow, mode: ImportMode, options: UploadOptions): AudienceRow {
   if (mode === 'suppressed') return { email: row.email as string }
-  // No flags chosen for everyone (the usual case): the row goes as checked, without a copy.
-  const forEveryone = options.subscriptions
-  return Object.keys(forEveryone).length === 0 ? row : { ...row, ...forEveryone }
+  return { ...row, ...options.subscriptions }
+}
+
+/**
+ * One rows.jsonl line as it goes over the wire. With no flag set for everyone (the usual
+ * case) an audience row goes exactly as checked: its line, never parsed, is the JSON sent.
+ */
+function wireLine(line: string, mode: ImportMode, options: UploadOptions): string {
+  if (mode === 'audience' && Object.keys(options.subscriptions).length === 0) return line
+  return JSON.stringify(wireRow(JSON.parse(line) as AudienceRow, mode, options))
 }
 
 /**
@@ -48,7 +56,7 @@ export function uploadKind(
     preflight: deps.preflight,
     async *units(done) {
       let index = 0
-      let rows: AudienceRow[] = []
+      let rows: string[] = []
       const lines = createInterface({ input: createReadStream(rowsPath), crlfDelay: Infinity })
       try {
         for await (const line of lines) {
@@ -56,7 +64,7 @@ export function uploadKind(
           const key = Math.floor(index++ / options.batchSize)
           // Acknowledged batches are skipped without parsing their rows.
           if (done.has(key)) continue
-          rows.push(wireRow(JSON.parse(line) as AudienceRow, mode, options))
+          rows.push(wireLine(line, mode, options))
           if (rows.length === options.batchSize) {
             yield { key, rows }
             rows = []
