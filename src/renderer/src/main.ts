@@ -10,6 +10,7 @@ import { DARK_CLASS } from './composables/use-theme'
 import { installLinkGuard } from './composables/link-guard'
 import { i18n } from './i18n'
 import { router } from './router'
+import { useSettingsStore } from './stores/settings'
 import { consoleTheme } from './theme'
 import './styles.css'
 
@@ -22,8 +23,9 @@ else {
 }
 installLinkGuard()
 
-createApp(App)
-  .use(createPinia())
+const pinia = createPinia()
+const app = createApp(App)
+  .use(pinia)
   .use(router)
   .use(i18n)
   .use(PrimeVue, {
@@ -35,4 +37,8 @@ createApp(App)
     pt: { dialog: { transition: { css: false } } },
   })
   .directive('tooltip', Tooltip)
-  .mount('#app')
+
+// The first screen is drawn once the marketer's language is here, so it never flashes
+// English (or bare message keys) before their own.
+await useSettingsStore(pinia).start()
+app.mount('#app')

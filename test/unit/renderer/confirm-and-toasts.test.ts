@@ -2,12 +2,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import PrimeVue from 'primevue/config'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import ConfirmHost from '../../../src/renderer/src/components/ConfirmHost.vue'
-import { i18n } from '../../../src/renderer/src/i18n'
+import { i18n, setLanguage } from '../../../src/renderer/src/i18n'
 import { useConfirmStore } from '../../../src/renderer/src/stores/confirm'
 import { useToastStore } from '../../../src/renderer/src/stores/toasts'
 
+beforeAll(() => setLanguage('en'))
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
   vi.useRealTimers()

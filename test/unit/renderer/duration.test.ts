@@ -1,8 +1,14 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp, defineComponent, h } from 'vue'
 import { useDuration } from '../../../src/renderer/src/composables/use-duration'
-import { i18n } from '../../../src/renderer/src/i18n'
+import { i18n, setLanguage } from '../../../src/renderer/src/i18n'
+
+// Catalogues load on demand, as in the window.
+beforeAll(async () => {
+  await setLanguage('ru')
+  await setLanguage('en')
+})
 
 /** Runs the composable inside a component, where useI18n works, and returns its formatter. */
 function formatter(locale: 'en' | 'ru'): (seconds: number) => string {

@@ -1,8 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import type { Language } from '../../../shared/settings'
-import { en } from './en'
+import type { MessageSchema } from './en'
 import { russianPlural } from './plural-ru'
-import { ru } from './ru'
 
 const short = {
   year: 'numeric',
@@ -17,12 +16,23 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'en' as Language,
   fallbackLocale: 'en' as Language,
-  messages: { en, ru },
+  // Each catalogue is a fifth of the window's start-up JavaScript: only the chosen one is
+  // fetched (see `setLanguage`), before the first screen is drawn.
+  messages: {} as Record<Language, MessageSchema>,
   pluralRules: { ru: russianPlural },
   datetimeFormats: { en: { short }, ru: { short } },
 })
 
-export function setLanguage(lang: Language): void {
+const catalogues: Record<Language, () => Promise<MessageSchema>> = {
+  en: () => import('./en').then((m) => m.en),
+  ru: () => import('./ru').then((m) => m.ru),
+}
+
+/** Switches the window's language, loading its catalogue first when it is not here yet. */
+export async function setLanguage(lang: Language): Promise<void> {
+  if (!i18n.global.availableLocales.includes(lang)) {
+    i18n.global.setLocaleMessage(lang, await catalogues[lang]())
+  }
   i18n.global.locale.value = lang
   document.documentElement.lang = lang
 }
