@@ -9,6 +9,7 @@ import { uploadBenchmarks } from './import-upload.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
 import { promoCodeBenchmarks } from './promo-codes.bench'
+import { rendererBenchmarks } from './renderer.bench'
 import { segmentsBenchmarks } from './segments.bench'
 import { startupBenchmarks } from './startup.bench'
 
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
   bulk: bulkSendBenchmarks,
   'promo-codes': promoCodeBenchmarks,
   segments: segmentsBenchmarks,
+  renderer: rendererBenchmarks,
 }
 
 // `npm run bench [-- [--json FILE] [names…]]`: each benchmark prints its subject next to a
