@@ -29,6 +29,8 @@ async function drop(app: Page, name: string, bytes: number[]): Promise<void> {
 const utf8 = (text: string): number[] => [...Buffer.from(text, 'utf8')]
 
 test('a CSV dropped onto the screen goes through mapping, review and upload', async ({ app }) => {
+  // A common laptop window: each step's primary action must be on screen without scrolling.
+  await app.setViewportSize({ width: 1280, height: 800 })
   await app.getByTestId('nav-import').click()
   await expect(app.getByTestId('view-import')).toBeVisible()
   await expectNoAxeViolations(app)
@@ -45,6 +47,7 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
     'Keep the first row',
   )
   await expectNoAxeViolations(app)
+  await expect(app.getByRole('button', { name: 'Check the file' })).toBeInViewport({ ratio: 1 })
   await app.getByRole('button', { name: 'Check the file' }).click()
 
   const review = app.getByTestId('import-review')
@@ -63,6 +66,7 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
   const inFlight = app.getByRole('spinbutton', { name: 'Requests at once' })
   await expect(inFlight).toHaveValue('4')
   await inFlight.fill('2')
+  await expect(app.getByRole('button', { name: 'Upload 3 contacts' })).toBeInViewport({ ratio: 1 })
   await app.getByRole('button', { name: 'Upload 3 contacts' }).click()
   await expect(app.getByTestId('import-summary')).toContainText('3 contacts sent')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')

@@ -1,6 +1,7 @@
 import { en } from '../../src/renderer/src/i18n/en'
 import { ru } from '../../src/renderer/src/i18n/ru'
 import { screens as screenList } from '../../src/renderer/src/router/screens'
+import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
 
 // Every screen the console declares, with the title its header must show in each language.
@@ -26,8 +27,23 @@ for (const dark of [false, true]) {
       await expect(app.getByRole('heading', { level: 1 })).toHaveText(s.en)
       await expect(app.getByTestId(s.nav)).toHaveAttribute('aria-current', 'page')
       await expectNoAxeViolations(app)
+      if (!dark) await expectShellStays(app)
     }
   })
+}
+
+/**
+ * Scrolled to its end with the wheel, a screen moves only its content: the window itself
+ * never scrolls, so the header (title, shop, connection) and the sidebar stay in view.
+ */
+async function expectShellStays(app: Page): Promise<void> {
+  await app.getByRole('main').hover()
+  await app.mouse.wheel(0, 20_000)
+  expect(await app.evaluate(() => window.scrollY)).toBe(0)
+  await expect(app.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 })
+  await expect(app.getByRole('combobox', { name: 'Active shop' })).toBeInViewport({ ratio: 1 })
+  await expect(app.getByTestId('connection')).toBeInViewport({ ratio: 1 })
+  await expect(app.getByTestId('nav-overview')).toBeInViewport({ ratio: 1 })
 }
 
 test('the sidebar works from the keyboard alone', async ({ app }) => {

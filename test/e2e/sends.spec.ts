@@ -4,6 +4,8 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   app,
   host,
 }) => {
+  // A common laptop window: "Review and send" must be on screen without scrolling.
+  await app.setViewportSize({ width: 1280, height: 800 })
   await app.getByTestId('nav-sends').click()
   await expect(app.getByTestId('view-sends')).toBeVisible()
   await expectNoAxeViolations(app)
@@ -47,6 +49,7 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   expect(curl).toContain('YOUR_SHOP_SECRET')
   expect(curl).not.toContain('demo-secret')
 
+  await expect(app.getByRole('button', { name: 'Review and send' })).toBeInViewport({ ratio: 1 })
   await app.getByTestId('send-review').click()
   const confirm = app.getByTestId('send-confirm')
   await expect(confirm).toBeVisible()
