@@ -1,5 +1,5 @@
 import { screens as screenList } from '../../src/renderer/src/router/screens'
-import { expect, test } from './support/fixtures'
+import { expect, screenshotWholeScreen, test } from './support/fixtures'
 
 /**
  * `npm run screenshots`: every screen in light and dark, English and Russian, into
@@ -63,11 +63,7 @@ test.describe('screenshots', () => {
         }, SAMPLE_CSV)
         await expect(app.getByTestId('map-row-0')).toBeVisible()
         const shot = (step: string) =>
-          app.screenshot({
-            path: `docs/screenshots/import-${step}-${theme}-${lang}.png`,
-            fullPage: true,
-            animations: 'disabled',
-          })
+          screenshotWholeScreen(app, `docs/screenshots/import-${step}-${theme}-${lang}.png`)
         await shot('map')
         await app.getByTestId('import-check').click()
         await expect(app.getByTestId('import-review')).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './support/fixtures'
+import { expect, screenshotWholeScreen, test } from './support/fixtures'
 
 /**
  * Part of `npm run screenshots`: the sends screen's states (filled form, confirmation,
@@ -31,12 +31,12 @@ test.describe('sends screenshots', () => {
   for (const lang of ['en', 'ru'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`${lang} ${theme}`, async ({ app }) => {
-        const shot = (name: string, fullPage = false) =>
-          app.screenshot({
-            path: `${DIR}/${name}-${theme}-${lang}.png`,
-            animations: 'disabled',
-            fullPage,
-          })
+        const shot = (name: string, whole = false) => {
+          const path = `${DIR}/${name}-${theme}-${lang}.png`
+          return whole
+            ? screenshotWholeScreen(app, path)
+            : app.screenshot({ path, animations: 'disabled' })
+        }
         await app.setViewportSize({ width: 1280, height: 800 })
         await app.evaluate(
           ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),

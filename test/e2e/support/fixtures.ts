@@ -20,6 +20,22 @@ export const test = base.extend<{ host: RunningHost; app: Page }>({
 export { expect }
 
 /**
+ * A picture of the whole screen, below the fold too. Only the content scrolls (the window
+ * never does), so Playwright's `fullPage` would see one window's worth: the viewport grows
+ * by what the content hides, for the picture, then returns to its size.
+ */
+export async function screenshotWholeScreen(page: Page, path: string): Promise<void> {
+  const size = page.viewportSize()!
+  const hidden = await page.evaluate(() => {
+    const main = document.getElementById('main')!
+    return main.scrollHeight - main.clientHeight
+  })
+  await page.setViewportSize({ width: size.width, height: size.height + hidden })
+  await page.screenshot({ path, animations: 'disabled' })
+  await page.setViewportSize(size)
+}
+
+/**
  * WCAG 2 A and AA rules, as the issue asks; the list of violations must be empty.
  * Legacy mode runs axe in the page itself: the default mode opens a blank page per scan to
  * merge frame results (seconds each on a busy runner), and our only frames are message
