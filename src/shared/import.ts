@@ -90,8 +90,9 @@ export const validateInputSchema = z
 export type ValidateInput = z.input<typeof validateInputSchema>
 
 /**
- * Batches in flight at once during an upload: a few hide the API's round trip; more than
- * the API client lets one shop have in flight (eight) would only queue.
+ * Batches in flight at once during an upload: a few hide the API's round trip; past eight
+ * the API's own work per batch, not the round trip, sets the pace. Always within the API
+ * client's per-shop cap (16), which the other jobs of the shop share.
  */
 export const uploadConcurrency = { min: 1, max: 8, default: 4 } as const
 

@@ -49,8 +49,9 @@ export interface ApiClientOptions {
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number
   /**
-   * Requests in flight per shop, across every job and screen. Default 8: enough for an
-   * upload's batches or a bulk send's overlapping requests to hide a far API's round trip.
+   * Requests in flight per shop, across every job and screen. Default 16: an upload's
+   * batches (up to 8) or a bulk send's paced, overlapping requests hide a far API's round
+   * trip, with room for a slow spell (20/s at 400 ms per answer needs eight).
    */
   concurrency?: number
   /** Optional cap on requests started per second, per shop (retries included). */
@@ -85,7 +86,7 @@ export interface ApiClient {
 }
 
 /** The default cap on one shop's requests in flight (jobs size their own concurrency to it). */
-export const SHOP_CONCURRENCY = 8
+export const SHOP_CONCURRENCY = 16
 
 function queueOptions(concurrency: number, rps: number | undefined) {
   if (rps === undefined || rps <= 0) return { concurrency }
