@@ -71,6 +71,10 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
   await expect(app.getByTestId('import-summary')).toContainText('3 contacts sent')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')
   await expectNoAxeViolations(app)
+
+  // The Overview tells the next person what was last imported.
+  await app.getByTestId('nav-overview').click()
+  await expect(app.getByTestId('glance-import')).toContainText('contacts sent from contacts.csv')
 })
 
 test('empty, binary and header-only files get a clear message; the next good file still works', async ({

@@ -108,6 +108,16 @@ test('an unknown address shows a helpful not-found page', async ({ app, host }) 
 })
 
 test('Overview opens each main task in one click', async ({ app }) => {
+  // The Demo shop at a glance: nothing done from this console yet, numbers from PersonaClick.
+  const glance = app.getByRole('region', { name: 'Demo shop at a glance' })
+  await expect(glance.getByTestId('glance-import')).toContainText('No import yet')
+  await expect(glance.getByTestId('glance-bulk')).toContainText('No bulk send yet')
+  await expect(glance.getByTestId('glance-nps')).toContainText(
+    /^NPS, last 30 days-?\d+\s+±\d+from [\d,]+ responses/,
+  )
+  await expect(glance.getByTestId('glance-promo')).toContainText('Under their warning threshold')
+  await glance.getByRole('button', { name: 'Open NPS analytics' }).click()
+  await expect(app.getByTestId('view-nps')).toBeVisible()
   const tasks = screenList.filter((s) => 'task' in s).map((s) => s.name)
   expect(tasks.length).toBeGreaterThan(0)
   for (const task of tasks) {
