@@ -116,8 +116,8 @@ test('Overview opens each main task in one click', async ({ app }) => {
     /^NPS, last 30 days-?\d+\s+±\d+from [\d,]+ responses/,
   )
   await expect(glance.getByTestId('glance-promo')).toContainText('Under their warning threshold')
-  await glance.getByRole('button', { name: 'Open NPS analytics' }).click()
-  await expect(app.getByTestId('view-nps')).toBeVisible()
+  await glance.getByRole('button', { name: 'Open promo codes' }).click()
+  await expect(app.getByTestId('view-promoCodes')).toBeVisible()
   const tasks = screenList.filter((s) => 'task' in s).map((s) => s.name)
   expect(tasks.length).toBeGreaterThan(0)
   for (const task of tasks) {

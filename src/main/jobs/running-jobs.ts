@@ -84,57 +84,51 @@ export class RunningJobs {
   }
 }
 
+/** 'finished' for done; every other state a running job can reach means it stopped. */
+const ending = (status: string): Reading['ended'] => (status === 'done' ? 'finished' : 'stopped')
+
+/** Each job event, read into one shape; `running` is the status each job runs in. */
+const readers: Record<string, (payload: never) => Reading> = {
+  'import:job': (j: ImportJobState) => ({
+    kind: 'import',
+    id: j.id,
+    name: j.fileName,
+    running: j.status === 'validating' || j.status === 'uploading',
+    // A check that reached review has not ended anything the marketer waits for.
+    ended: j.status === 'review' ? null : ending(j.status),
+    done: j.upload.batchesDone,
+    total: j.upload.batchesTotal,
+  }),
+  'sends:bulk': (j: BulkJobState) => ({
+    kind: 'bulkSend',
+    id: j.id,
+    name: j.fileName,
+    running: j.status === 'running',
+    ended: ending(j.status),
+    done: j.sent + j.failed + j.unknown,
+    total: j.total ?? 0,
+  }),
+  'segments:job': (j: SegmentJobState) => ({
+    kind: 'segments',
+    id: j.id,
+    name: j.sourceName,
+    running: j.status === 'running',
+    ended: ending(j.status),
+    done: j.done,
+    total: j.total,
+  }),
+  'promo-codes:upload': (j: UploadJobState) => ({
+    kind: 'promo',
+    id: j.id,
+    name: j.listName,
+    running: j.status === 'running',
+    ended: ending(j.status),
+    done: j.sent,
+    total: j.total,
+  }),
+}
+
 function read(event: string, payload: unknown): Reading | null {
-  switch (event) {
-    case 'import:job': {
-      const j = payload as ImportJobState
-      return {
-        kind: 'import',
-        id: j.id,
-        name: j.fileName,
-        running: j.status === 'validating' || j.status === 'uploading',
-        ended: j.status === 'done' ? 'finished' : j.status === 'review' ? null : 'stopped',
-        done: j.upload.batchesDone,
-        total: j.upload.batchesTotal,
-      }
-    }
-    case 'sends:bulk': {
-      const j = payload as BulkJobState
-      return {
-        kind: 'bulkSend',
-        id: j.id,
-        name: j.fileName,
-        running: j.status === 'running',
-        ended: j.status === 'done' ? 'finished' : 'stopped',
-        done: j.sent + j.failed + j.unknown,
-        total: j.total ?? 0,
-      }
-    }
-    case 'segments:job': {
-      const j = payload as SegmentJobState
-      return {
-        kind: 'segments',
-        id: j.id,
-        name: j.sourceName,
-        running: j.status === 'running',
-        ended: j.status === 'done' ? 'finished' : 'stopped',
-        done: j.done,
-        total: j.total,
-      }
-    }
-    case 'promo-codes:upload': {
-      const j = payload as UploadJobState
-      return {
-        kind: 'promo',
-        id: j.id,
-        name: j.listName,
-        running: j.status === 'running',
-        ended: j.status === 'done' ? 'finished' : 'stopped',
-        done: j.sent,
-        total: j.total,
-      }
-    }
-    default:
-      return null
-  }
+  const reader = readers[event]
+  return reader ? reader(payload as never) : null
 }
