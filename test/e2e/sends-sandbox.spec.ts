@@ -69,6 +69,8 @@ test('attachments go out as multipart with variables[KEY] fields and the files; 
   await expect(confirm).toBeVisible()
   await expect(confirm.getByTestId('send-confirm-files')).toContainText('invoice.pdf')
   await expect(confirm.getByTestId('send-confirm-files')).toContainText('terms.txt')
+  await expect(confirm.getByTestId('send-confirm-summary')).toContainText('order = A-1')
+  await confirm.getByText('Technical details (for support)').click()
   await expect(confirm.getByTestId('send-confirm-body')).toContainText('"order": "A-1"')
   await expectNoAxeViolations(app)
   expect(transacts(sandbox)).toHaveLength(0)

@@ -4,6 +4,8 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   app,
   host,
 }) => {
+  // Send, clipboard, status and log in one walk: ~20 s on CI, more on a busy runner.
+  test.setTimeout(120_000)
   // A common laptop window: "Review and send" must be on screen without scrolling.
   await app.setViewportSize({ width: 1280, height: 800 })
   await app.getByTestId('nav-sends').click()
@@ -53,7 +55,15 @@ test('a single send with variables reaches the Demo shop, shows its code, and it
   await app.getByTestId('send-review').click()
   const confirm = app.getByTestId('send-confirm')
   await expect(confirm).toBeVisible()
+  // What goes to whom in plain words; the exact request for support one click further.
+  const summary = confirm.getByTestId('send-confirm-summary')
+  await expect(summary).toContainText('order_created')
+  await expect(summary).toContainText('anna@example.com')
+  await expect(summary).toContainText('name = Anna')
   const body = confirm.getByTestId('send-confirm-body')
+  await expect(body).toBeHidden()
+  await confirm.getByText('Technical details (for support)').click()
+  await expect(body).toBeVisible()
   await expect(body).toContainText('"shop_secret": "[redacted]"')
   await expect(body).toContainText('"email": "anna@example.com"')
   await expect(body).toContainText('"name": "Anna"')

@@ -1,7 +1,7 @@
 /** Transactional sends. ru: sends.ru.ts, same keys. */
 export const sendsEn = {
   tabs: { single: 'Single send', bulk: 'Bulk send', log: 'Send log' },
-  routes: { transact: 'Multi-channel (/transact)', sms: 'SMS (/sms/transactional)' },
+  routes: { transact: 'Multi-channel', sms: 'SMS only' },
   route: 'Campaign type',
   code: 'Campaign code',
   codeHint: 'The code of the campaign set up in PersonaClick.',
@@ -31,6 +31,11 @@ export const sendsEn = {
   confirmLeadMultipart:
     'Exactly these fields and files will be sent as multipart/form-data (variables as variables[name]) to {url}:',
   confirmFiles: 'Files',
+  confirmMessage: 'Message',
+  confirmTo: 'To',
+  confirmVariables: 'Variables',
+  technicalDetails: 'Technical details (for support)',
+  confirmFileFields: 'File fields: {fields}',
   send: 'Send',
   cancel: 'Cancel',
   sending: 'Sending…',

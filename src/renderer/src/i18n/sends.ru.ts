@@ -3,7 +3,7 @@ import type { sendsEn } from './sends.en'
 
 export const sendsRu: typeof sendsEn = {
   tabs: { single: 'Одно сообщение', bulk: 'Массовая отправка', log: 'Журнал отправок' },
-  routes: { transact: 'Мультиканальная (/transact)', sms: 'СМС (/sms/transactional)' },
+  routes: { transact: 'Мультиканальная', sms: 'Только СМС' },
   route: 'Тип кампании',
   code: 'Код кампании',
   codeHint: 'Код кампании, настроенной в PersonaClick.',
@@ -33,6 +33,11 @@ export const sendsRu: typeof sendsEn = {
   confirmLeadMultipart:
     'На {url} будут отправлены ровно эти поля и файлы как multipart/form-data (переменные — как variables[имя]):',
   confirmFiles: 'Файлы',
+  confirmMessage: 'Сообщение',
+  confirmTo: 'Кому',
+  confirmVariables: 'Переменные',
+  technicalDetails: 'Технические подробности (для поддержки)',
+  confirmFileFields: 'Поля файлов: {fields}',
   send: 'Отправить',
   cancel: 'Отмена',
   sending: 'Отправка…',
