@@ -173,7 +173,7 @@ export const importRu: typeof importEn = {
     leftOut: '{line} (значение пропущено, контакт загружен)',
   },
   fields: {
-    email: 'Электронная почта',
+    email: 'Email',
     phone: 'Телефон',
     loyalty_id: 'ID в программе лояльности',
     id: 'ID клиента',
@@ -209,9 +209,9 @@ export const importFailuresRu: Record<keyof typeof importFailures, string> = {
     'Проверка файла неожиданно остановилась. Повторите; если не поможет — загляните в журнал.',
   'check-cancelled': 'Проверка отменена.',
   'check-interrupted': 'Проверка была прервана. Начните импорт заново.',
-  'import-needs-email': 'Выберите колонку с email.',
+  'import-needs-email': 'Выберите столбец с email.',
   'import-needs-identifier':
-    'Выберите колонку с email или телефоном: у каждого контакта должен быть один из них.',
+    'Выберите столбец с email или телефоном: у каждого контакта должен быть один из них.',
   'import-started': 'Этот импорт уже запущен.',
   'import-not-resumable': 'Этот импорт нельзя продолжить.',
   'import-not-running': 'Приостановить можно только идущую загрузку.',

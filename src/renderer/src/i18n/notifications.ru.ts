@@ -6,7 +6,7 @@ export const notificationsRu: typeof notificationsEn = {
   tabs: { history: 'Сообщения клиента', status: 'Статус по коду' },
   searchBy: 'Искать по',
   kinds: {
-    email: 'Эл. почта',
+    email: 'Email',
     phone: 'Телефон',
     loyalty_id: 'ID в программе лояльности',
     external_id: 'Внешний ID',
@@ -21,8 +21,8 @@ export const notificationsRu: typeof notificationsEn = {
   },
   channels: 'Каналы',
   channelNames: {
-    email: 'Эл. почта',
-    sms: 'СМС',
+    email: 'Email',
+    sms: 'SMS',
     web_push: 'Веб-пуш',
     mobile_push: 'Мобильный пуш',
     telegram: 'Telegram',

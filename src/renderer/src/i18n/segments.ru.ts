@@ -24,7 +24,7 @@ export const segmentsRu: typeof segmentsEn = {
   },
   lookup: {
     title: 'Найти покупателя',
-    contact: 'Эл. почта или телефон',
+    contact: 'Email или телефон',
     contactHint:
       'Читается так же, как при импорте: почта строчными буквами, телефон с кодом страны (без него — страна магазина).',
     find: 'Найти',
@@ -166,7 +166,7 @@ export const segmentFailuresRu: Record<keyof typeof segmentFailures, string> = {
   'segment-contact-invalid':
     'Введите адрес эл. почты или номер телефона (с кодом страны или номер страны магазина).',
   'segment-catalogue-unreadable':
-    'Этот файл — не список сегментов. Выгрузите список с этого экрана, чтобы увидеть нужные колонки (id, name).',
+    'Этот файл — не список сегментов. Выгрузите список с этого экрана, чтобы увидеть нужные столбцы (id, name).',
   'segment-job-gone': 'Этого изменения сегмента больше нет.',
-  'segment-needs-contact-column': 'Выберите колонку с эл. почтой или номером телефона.',
+  'segment-needs-contact-column': 'Выберите столбец с email или номером телефона.',
 }
