@@ -22,10 +22,12 @@ describe('i18n catalogue', () => {
   })
 
   it('no Russian string was left in English by mistake', () => {
+    // Words docs/GLOSSARY.md keeps the same in Russian, as Russian marketers write them.
+    const glossarySame = new Set(['Email', 'SMS'])
     const same = keys(en).filter((k) => {
       const get = (o: object) =>
         k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o)
-      return get(en) === get(ru)
+      return get(en) === get(ru) && !glossarySame.has(get(ru) as string)
     })
     // Names of products and technologies stay as they are.
     const allowed =
