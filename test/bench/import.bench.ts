@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parse } from 'csv-parse'
@@ -92,7 +93,8 @@ function lagResult(name: string, subject: number, idle: number, what: string): B
 }
 
 /**
- * Audience-import validation of `rows` generated contacts (1,000,000 by default), as the
+ * Audience-import validation of `rows` generated contacts (1,000,000 by default, or
+ * `IMPORT_BENCH_ROWS`), as the
  * app runs it: `runValidation` starts the import worker (from sources through tsx, as the
  * tests do) which reads, checks, normalises, de-duplicates and writes rows.jsonl and
  * issues.jsonl. Next to it in the same run: a bare csv-parse pass over the same file
@@ -100,7 +102,9 @@ function lagResult(name: string, subject: number, idle: number, what: string): B
  * of the idle host for the same time, and the lag when the same `validateFile` runs on
  * the host thread itself (what the worker saves the window from).
  */
-export async function importBenchmarks(rows = 1_000_000): Promise<BenchResult[]> {
+export async function importBenchmarks(
+  rows = Number(process.env.IMPORT_BENCH_ROWS ?? 1_000_000),
+): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'pc-bench-import-'))
   try {
     const path = join(dir, 'contacts.csv')
@@ -206,4 +210,83 @@ export async function importBenchmarks(rows = 1_000_000): Promise<BenchResult[]>
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** Peak-memory budgets by file size: 250 MiB at a million rows, 600 MB at three million. */
+const MEMORY_BUDGET_MIB: Record<number, number> = {
+  1_000_000: 250,
+  3_000_000: 600_000_000 / 2 ** 20,
+}
+
+/**
+ * Peak memory of the validation as the app runs it (`runValidation`: the import worker and
+ * its checking threads) on the bench's file at several sizes (`IMPORT_MEMORY_ROWS`, by
+ * default 250,000, 1,000,000 and 3,000,000 rows), each above the RSS just before it starts.
+ * The index grows with distinct contacts, so MiB per million distinct emails and phones is
+ * printed beside each size: flat means linear. The file is generated here, never committed.
+ */
+export async function importMemoryBenchmarks(): Promise<BenchResult[]> {
+  const sizes = (process.env.IMPORT_MEMORY_ROWS ?? '250000,1000000,3000000').split(',').map(Number)
+  const results: BenchResult[] = []
+  for (const rows of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), 'pc-bench-import-memory-'))
+    try {
+      const path = join(dir, 'contacts.csv')
+      await writeContacts(path, rows)
+      const cfg: ValidateFileConfig = {
+        path,
+        table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
+        mapping,
+        mode: 'audience',
+        country: 'RU',
+        dateOrder: 'dmy',
+        duplicates: 'first',
+        outDir: join(dir, 'out'),
+      }
+      // Let the generator's garbage go before the starting point is taken.
+      ;(globalThis as { gc?: () => void }).gc?.()
+      await new Promise((r) => setTimeout(r, 200))
+      const started = performance.now()
+      const { value, peakMiB } = await withPeakRss(() => runValidation(cfg, () => {}).result)
+      const seconds = (performance.now() - started) / 1000
+      if (value.counts.total !== rows) throw new Error(`validated ${value.counts.total} of ${rows}`)
+      const distinct = await distinctContacts(join(dir, 'out', 'rows.jsonl'))
+      const n = rows.toLocaleString('en-US')
+      console.log(
+        `Import memory, ${n} rows (${(value.sizeBytes / 2 ** 20).toFixed(0)} MiB file, ` +
+          `${(distinct / 1e6).toFixed(2)} M distinct emails and phones): peak ${peakMiB.toFixed(0)} MiB ` +
+          `above start, ${((peakMiB * 1e6) / distinct).toFixed(1)} MiB per million; ${seconds.toFixed(1)} s`,
+      )
+      const budget = MEMORY_BUDGET_MIB[rows]
+      if (budget)
+        results.push({
+          name: `import memory: peak RSS above start, ${n} rows (MiB)`,
+          unit: 'MiB',
+          baseline: `budget, ${budget.toFixed(0)} MiB`,
+          opsPerSec: peakMiB,
+          baselineOpsPerSec: budget,
+          ratio: peakMiB / budget,
+        })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  return results
+}
+
+/** Distinct emails and phones among the rows to upload (what the index had to hold). */
+async function distinctContacts(rowsPath: string): Promise<number> {
+  let emails = 0
+  let phones = 0
+  const seenPhones = new Set<string>()
+  for await (const line of createInterface({ input: createReadStream(rowsPath) })) {
+    if (!line) continue
+    const row = JSON.parse(line) as { email?: string; phone?: string }
+    if (row.email !== undefined) emails++
+    if (row.phone !== undefined && !seenPhones.has(row.phone)) {
+      seenPhones.add(row.phone)
+      phones++
+    }
+  }
+  return emails + phones
 }

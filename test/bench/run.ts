@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { machine, report, toJson, type BenchResult } from './harness'
 import { coldStartBenchmarks } from './cold-start.bench'
 import { bulkSendBenchmarks } from './bulk-send.bench'
-import { importBenchmarks } from './import.bench'
+import { importBenchmarks, importMemoryBenchmarks } from './import.bench'
 import { uploadBenchmarks } from './import-upload.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { npsBenchmarks } from './nps.bench'
@@ -23,6 +23,7 @@ const benchmarks: Record<string, () => Promise<BenchResult[]>> = {
   'cold-start': coldStartBenchmarks,
   nps: npsBenchmarks,
   import: () => importBenchmarks(),
+  'import-memory': importMemoryBenchmarks,
   upload: uploadBenchmarks,
   bulk: bulkSendBenchmarks,
   'promo-codes': promoCodeBenchmarks,
