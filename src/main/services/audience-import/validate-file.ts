@@ -35,7 +35,7 @@ export interface ValidateFileConfig extends RowValidatorConfig {
   outDir: string
   /** Size of the pieces the checking threads get (tests make it small). 1 MiB. */
   segmentBytes?: number
-  /** Threads that check (this one included): one per core, at most 4. 0: the streaming reader. */
+  /** Threads that check, this one included: one per core but one, 1–4. 0: the streaming reader. */
   threads?: number
 }
 
@@ -75,7 +75,9 @@ export async function validateFile(
 ): Promise<ValidateFileResult> {
   await mkdir(cfg.outDir, { recursive: true })
   const segmentBytes = cfg.segmentBytes ?? SEGMENT_BYTES
-  const threads = cfg.threads ?? Math.min(4, availableParallelism())
+  // One core stays with the window's process (its event loop must never wait on a check):
+  // on two cores the import worker checks alone, with no extra thread and its memory.
+  const threads = cfg.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1))
   if (threads > 0 && segmentable(cfg.table.encoding)) {
     try {
       return await validateInPieces(cfg, segmentBytes, threads, onProgress)
