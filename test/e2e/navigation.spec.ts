@@ -108,6 +108,8 @@ test('an unknown address shows a helpful not-found page', async ({ app, host }) 
 })
 
 test('Overview opens each main task in one click', async ({ app }) => {
+  // Seven screens and the Overview's four cards: ~20 s on CI, more on a busy runner.
+  test.setTimeout(120_000)
   // The Demo shop at a glance: nothing done from this console yet, numbers from PersonaClick.
   const glance = app.getByRole('region', { name: 'Demo shop at a glance' })
   await expect(glance.getByTestId('glance-import')).toContainText('No import yet')

@@ -7,8 +7,12 @@ import {
   productIdAt,
   SLOT_MS,
 } from '../../src/sandbox/data/products'
-import { expect, expectNoAxeViolations } from './support/fixtures'
+import { expect as baseExpect, expectNoAxeViolations } from './support/fixtures'
 import { withSandboxShop } from './support/sandbox-shop'
+
+// Each panel is a real request to a sandbox; on a shared 2-core CI runner a list can take
+// longer than the default 10 s to appear.
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 /**
  * Product stats through the browser host, against a sandbox shop of the test's own so the
