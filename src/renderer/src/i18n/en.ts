@@ -58,12 +58,6 @@ export const en = {
     en: 'English',
     ru: 'Русский',
   },
-  duration: {
-    seconds: 'under a second | {n} second | {n} seconds',
-    minutes: '{n} minute | {n} minute | {n} minutes',
-    hours: '{n} hour | {n} hour | {n} hours',
-    hoursMinutes: '{h} h {m} min',
-  },
   states: {
     loading: 'Loading…',
     emptyTitle: 'Nothing here yet',

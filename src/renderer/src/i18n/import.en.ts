@@ -26,7 +26,6 @@ export const importEn = {
   recent: {
     title: 'Recent files',
     open: 'Open {name}',
-    size: '{n} KB',
   },
   detect: {
     encoding: 'Encoding',
@@ -101,7 +100,7 @@ export const importEn = {
     progress: 'Upload progress',
     sent: '{sent} of {total} contacts sent',
     rate: '{rate} rows/s',
-    eta: 'about {s} s left',
+    eta: 'about {time} left',
     pause: 'Pause',
     resume: 'Resume',
     cancel: 'Cancel import',
@@ -126,8 +125,6 @@ export const importEn = {
     sent: 'Sent',
     rejected: 'Rejected',
     duration: 'Duration',
-    seconds: '{s} s',
-    minutes: '{m} min {s} s',
     outcome: 'Outcome',
     actions: 'Actions',
     open: 'Open',

@@ -30,7 +30,6 @@ export const importRu: typeof importEn = {
   recent: {
     title: 'Недавние файлы',
     open: 'Открыть {name}',
-    size: '{n} КБ',
   },
   detect: {
     encoding: 'Кодировка',
@@ -111,7 +110,7 @@ export const importRu: typeof importEn = {
     progress: 'Ход загрузки',
     sent: 'Отправлено {sent} из {total} контактов',
     rate: '{rate} строк/с',
-    eta: 'осталось около {s} с',
+    eta: 'осталось около {time}',
     pause: 'Пауза',
     resume: 'Продолжить',
     cancel: 'Отменить импорт',
@@ -138,8 +137,6 @@ export const importRu: typeof importEn = {
     sent: 'Отправлено',
     rejected: 'Отклонено',
     duration: 'Длительность',
-    seconds: '{s} с',
-    minutes: '{m} мин {s} с',
     outcome: 'Итог',
     actions: 'Действия',
     open: 'Открыть',

@@ -3,15 +3,6 @@ import type { Language } from '../../../shared/settings'
 import type { MessageSchema } from './en'
 import { russianPlural } from './plural-ru'
 
-const short = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-} as const
-
 export const i18n = createI18n({
   legacy: false,
   locale: 'en' as Language,
@@ -20,7 +11,6 @@ export const i18n = createI18n({
   // fetched (see `setLanguage`), before the first screen is drawn.
   messages: {} as Record<Language, MessageSchema>,
   pluralRules: { ru: russianPlural },
-  datetimeFormats: { en: { short }, ru: { short } },
 })
 
 const catalogues: Record<Language, () => Promise<MessageSchema>> = {

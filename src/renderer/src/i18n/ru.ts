@@ -62,12 +62,6 @@ export const ru: MessageSchema = {
     en: 'English',
     ru: 'Русский',
   },
-  duration: {
-    seconds: 'меньше секунды | {n} секунда | {n} секунды | {n} секунд',
-    minutes: '{n} минут | {n} минута | {n} минуты | {n} минут',
-    hours: '{n} часов | {n} час | {n} часа | {n} часов',
-    hoursMinutes: '{h} ч {m} мин',
-  },
   states: {
     loading: 'Загрузка…',
     emptyTitle: 'Здесь пока пусто',

@@ -99,8 +99,7 @@ export const segmentsEn = {
     interrupted: 'The console closed while this ran. Resume to carry on: no row is sent twice.',
     progress: '{done} of {total} rows',
     speed: '{rate} rows/s',
-    seconds: 'less than a second left | about {n} second left | about {n} seconds left',
-    minutes: 'about {n} minute left | about {n} minute left | about {n} minutes left',
+    eta: 'about {time} left',
     counts: {
       add: '{ok} added, {failed} failed, {skipped} not sent',
       remove: '{ok} removed, {failed} failed, {skipped} not sent',

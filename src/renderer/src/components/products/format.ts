@@ -1,18 +1,7 @@
-/** Numbers, shares and instants as the Product stats screen shows them, in the UI language. */
-export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n)
-}
-
-export function formatShare(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)
-}
-
-export function formatTime(iso: string | number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  )
-}
-
+/**
+ * A product's price in its currency, in the UI language (the other numbers, shares and
+ * times go through `i18n/format.ts`).
+ */
 export function formatPrice(price: number, currency: string, locale: string): string {
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(price)
