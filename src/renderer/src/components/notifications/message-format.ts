@@ -1,4 +1,5 @@
 import type { StatisticKey } from '../../../../shared/notifications'
+import { format } from '../../i18n/format'
 
 /** Each statistic as an icon the table and the preview show beside its words. */
 export const statisticIcons: Record<StatisticKey, string> = {
@@ -11,9 +12,6 @@ export const statisticIcons: Record<StatisticKey, string> = {
   purchased: 'pi pi-shopping-cart',
 }
 
-/** Building an Intl formatter costs ~2 ms; a page of history formats hundreds of times. */
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
 /** A message's time in the shop's time zone ("30 Nov 2026, 14:25"); its date when that is all. */
 export function sentAtIn(
   locale: string,
@@ -23,17 +21,7 @@ export function sentAtIn(
 ): string {
   if (!sentAt) return date ?? '—'
   try {
-    const key = `${locale}|${zone}`
-    let format = formatters.get(key)
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: zone,
-      })
-      formatters.set(key, format)
-    }
-    return format.format(new Date(sentAt))
+    return format(locale, zone).dateTime(sentAt)
   } catch {
     return sentAt
   }
