@@ -20,10 +20,27 @@ export interface ControlLine {
   [field: string]: unknown
 }
 
+/**
+ * Thrown by a unit that was still waiting for its turn (the job's pace) when the job began
+ * pausing or cancelling: it never started, so nothing is journalled and the next run does it.
+ */
+export class UnitNotStarted extends Error {
+  constructor() {
+    super('The job stopped before this unit started.')
+  }
+}
+
 /** What a unit of work sees while it runs. */
 export interface UnitStep<L> {
   /** Aborted on pause or cancel, only for kinds whose units may be done again. */
   signal: AbortSignal
+  /**
+   * Call after waiting for the unit's turn and before it takes effect: throws
+   * `UnitNotStarted` once the job is pausing or cancelling, so a pause stops the units
+   * queued behind the rate, not only new ones (with several in flight, up to
+   * `concurrency` of them may be waiting).
+   */
+  mayStart(): void
   /**
    * Journals the unit as started (`s: 'pending'`, durably) before it takes effect: call it
    * right before the request. A crash after this line and before the result leaves the
@@ -241,7 +258,7 @@ export class JobRunner<U extends { key: number }, L extends UnitLine> {
           if (this.wanted !== 'run' || failure) break
           if (this.units.has(unit.key)) continue
           const task = this.runUnit(unit, abort.signal).catch((err: unknown) => {
-            failure ??= { err }
+            if (!(err instanceof UnitNotStarted)) failure ??= { err }
           })
           running.add(task)
           void task.then(() => running.delete(task))
@@ -278,6 +295,9 @@ export class JobRunner<U extends { key: number }, L extends UnitLine> {
     const key = unit.key
     const step: UnitStep<L> = {
       signal,
+      mayStart: () => {
+        if (this.wanted !== 'run') throw new UnitNotStarted()
+      },
       begin: async (fields) => {
         const line = { ...fields, r: key, s: PENDING, t: now() } as L
         await this.journal.append(line)

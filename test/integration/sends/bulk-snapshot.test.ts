@@ -60,7 +60,9 @@ describe('bulk send resumed after its file changed', () => {
         code: 'order_created',
         table: { encoding: 'utf-8', delimiter: ',', hasHeader: true, sepLine: false },
         mapping: { email: 0, phone: null, variables: [{ name: 'name', column: 1 }] },
-        ratePerSecond: 100,
+        // Slow enough that the pause lands mid-file on a fast machine too; rows queued
+        // behind the rate when it lands are not sent (they go on resume).
+        ratePerSecond: 10,
       },
       PROFILE,
     )

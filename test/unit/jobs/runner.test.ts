@@ -144,6 +144,44 @@ describe('job runner', () => {
     expect(k.calls).toEqual([1, 2])
   })
 
+  it('pause stops units still waiting for their turn; they run on resume, each once', async () => {
+    // Six units, four in flight, each waiting 40 ms for its turn as a paced bulk send does.
+    const begun: number[] = []
+    let releaseFirst!: () => void
+    const firstDone = new Promise<void>((r) => (releaseFirst = r))
+    let turn = Promise.resolve()
+    const k: JobKind<{ key: number }, Line> = {
+      inFlight: 'unknown',
+      concurrency: 4,
+      async *units() {
+        for (let key = 1; key <= 6; key++) yield { key }
+      },
+      async run(unit, step) {
+        const mine = turn.then(() => new Promise<void>((r) => setTimeout(r, 40)))
+        turn = mine
+        await mine
+        step.mayStart()
+        await step.begin({ who: `u${unit.key}` })
+        begun.push(unit.key)
+        if (unit.key === 1) releaseFirst()
+        return { s: 'ok' }
+      },
+      caughtInFlight: () => ({ s: 'unknown' }),
+    }
+    const runner = JobRunner.create(file, k)
+    await runner.resume()
+    await firstDone
+    await runner.pause()
+    await runner.settled()
+    // Units 2–4 were queued behind the pace when the pause came: none of them began.
+    expect(begun).toEqual([1])
+    expect([...runner.units.keys()]).toEqual([1])
+    await runner.resume()
+    await runner.settled()
+    expect(begun).toEqual([1, 2, 3, 4, 5, 6])
+    expect(runner.status).toBe('done')
+  })
+
   it('a unit that may be redone runs again after a crash', async () => {
     const gates = new Map([[2, gate()]])
     const k = kind('redo', 3, { gates })

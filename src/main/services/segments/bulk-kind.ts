@@ -72,6 +72,7 @@ export function segmentKind(
       let retries = 0
       for (let round = 0; ; round++) {
         await pace()
+        step.mayStart()
         try {
           // The job's own shop: switching the active shop never redirects a running job.
           const result = await deps.api.call(endpoint, { profileId: job.profileId }, params, {

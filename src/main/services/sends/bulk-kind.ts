@@ -74,6 +74,8 @@ export function bulkKind(
           })),
         }
       await pace()
+      // Paused while this row waited for its turn: it was never sent and stays for resume.
+      step.mayStart()
       await step.begin({ email: send.email ?? null, phone: send.phone ?? null })
       // The job's own shop: switching the active shop never redirects a running job.
       const outcome = await deps.sends.deliver(send, { profileId: job.profileId })
