@@ -59,6 +59,9 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   await expect(form).toBeHidden()
   await app.getByTestId(`shop-test-${EU.shopId}`).click()
   await expect(row.getByTestId('test-result')).toContainText('secret key was refused')
+  // The header says so too, next to the shop's name, on every screen.
+  const status = app.getByTestId('connection')
+  await expect(status).toHaveText('Secret key refused')
 
   // 3. Wrong shop id (and the right secret again).
   await app.getByTestId(`shop-edit-${EU.shopId}`).click()
@@ -82,11 +85,13 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   await form.getByTestId('shop-save').click()
   await app.getByTestId(`shop-test-${EU.shopId}`).click()
   await expect(row.getByTestId('test-result')).toContainText('cannot be reached')
+  await expect(status).toHaveText('PersonaClick unreachable')
 
   // Switch back to the Demo shop from the header.
   await app.getByTestId('active-shop').click()
   await app.getByRole('option', { name: 'Demo shop' }).click()
   await expect(app.getByTestId('shop-row-demo-shop-0001')).toContainText('Active')
+  await expect(status).toHaveText('Connected')
 
   // Every call is in the activity log, with the secret redacted.
   await app.getByTestId('nav-activity').click()

@@ -42,9 +42,16 @@ export const en = {
     connection: {
       connected: 'Connected',
       connecting: 'Connecting…',
+      refused: 'Secret key refused',
+      unreachable: 'PersonaClick unreachable',
       disconnected: 'Disconnected',
       signedOut:
         'This link has been used or has expired: press Enter in the console’s terminal to open it again',
+    },
+    connectionHint: {
+      refused: 'PersonaClick refused this shop’s secret key. Replace it in Settings › Shops.',
+      unreachable:
+        'PersonaClick did not answer this shop’s last call. Check the internet connection; the console tries again on the next call.',
     },
     toggleTheme: 'Switch to {mode} theme',
     language: 'Language',

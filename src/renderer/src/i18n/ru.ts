@@ -46,9 +46,17 @@ export const ru: MessageSchema = {
     connection: {
       connected: 'Подключено',
       connecting: 'Подключение…',
+      refused: 'Ключ не принят',
+      unreachable: 'PersonaClick недоступен',
       disconnected: 'Нет связи',
       signedOut:
         'Ссылка уже использована или устарела: нажмите Enter в терминале консоли, чтобы открыть её снова',
+    },
+    connectionHint: {
+      refused:
+        'PersonaClick не принял секретный ключ этого магазина. Замените его в Настройки › Магазины.',
+      unreachable:
+        'PersonaClick не ответил на последний запрос этого магазина. Проверьте подключение к интернету; консоль попробует снова при следующем запросе.',
     },
     toggleTheme: 'Включить тему: {mode}',
     language: 'Язык',
