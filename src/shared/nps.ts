@@ -3,9 +3,27 @@ import { UTC, dayCount, isDay, type TimeZone } from './days'
 
 /**
  * NPS analytics: the types both sides share and the inputs main parses. Days are
- * YYYY-MM-DD in UTC throughout, the calendar the reviews' created_at timestamps use.
+ * YYYY-MM-DD in the shop's time zone (its record's `timeZone`), so a review written at
+ * 00:30 in Berlin counts on the Berlin day the marketer lives in, not on the UTC day before.
  */
-export const NPS_TIME_ZONE: TimeZone = UTC
+
+/** An IANA zone this runtime knows (`Europe/Berlin`, `UTC`); anything else is refused. */
+export function isTimeZone(zone: string): boolean {
+  if (zone === '' || zone.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const npsTimeZoneSchema = z.string().refine(isTimeZone, 'not an IANA time zone')
+
+/** The zone NPS counts days in: the shop's own, or UTC for a shop without a usable one. */
+export function npsTimeZone(shopZone: string | null | undefined): TimeZone {
+  return shopZone && npsTimeZoneSchema.safeParse(shopZone).success ? shopZone : UTC
+}
 
 /** The API's scale is 1–10: promoters 9–10, passives 7–8, detractors 1–6. */
 export const npsGroups = ['promoter', 'passive', 'detractor'] as const
@@ -96,6 +114,8 @@ export interface NpsTrendPoint extends NpsScore {
   /** First and last day of the bucket, clipped to the period. */
   from: string
   to: string
+  /** The bucket is still running (it holds today): its reviews are not all in yet. */
+  partial: boolean
 }
 
 export interface NpsLabel {
@@ -108,6 +128,8 @@ export interface NpsBreakdownRow extends NpsScore, NpsLabel {}
 export interface NpsReport {
   from: string
   to: string
+  /** The IANA zone the days are counted in: the shop's, or UTC when it has none. */
+  timeZone: TimeZone
   bucket: NpsBucket
   summary: NpsScore
   comparison: NpsComparison

@@ -27,7 +27,7 @@ export async function npsBenchmarks(): Promise<BenchResult[]> {
   }))
 
   const everything = (): number => {
-    const q = { from, to, bucket: 'day' as const }
+    const q = { from, to, bucket: 'day' as const, zone: 'UTC' }
     const cur = aggregate(reviews, q)
     const prev = aggregate(reviews, { ...q, ...previousPeriod(from, to), bucket: 'month' })
     return compareScores(cur.summary, prev.summary, previousPeriod(from, to)).delta ?? 0
@@ -37,7 +37,8 @@ export async function npsBenchmarks(): Promise<BenchResult[]> {
     for (let i = 0; i < reviews.length; i++) s += (reviews[i] as Review).rate
     return s
   }
-  const weekly = (): number => aggregate(reviews, { from, to, bucket: 'week' }).trend.length
+  const weekly = (): number =>
+    aggregate(reviews, { from, to, bucket: 'week', zone: 'UTC' }).trend.length
 
   return [
     await compare(

@@ -45,7 +45,7 @@ async function service(dataDir?: string) {
     shops: shop.shops,
     now: () => Date.parse(NOW),
   })
-  return { nps, dir, paths }
+  return { nps, dir, paths, profile: shop.profile }
 }
 
 /** The sandbox's own truth for a period, by UTC day of created_at. */
@@ -173,5 +173,42 @@ describe.each(['legacy', 'current'] as const)('NPS service, %s envelopes', (enve
     expect(await readFile(join(dirs.at(-1)!, 'nps', 'demo.json'), 'utf8')).not.toContain(
       DEMO_SHOP.secret,
     )
+  })
+})
+
+describe('NPS service, a shop outside UTC', () => {
+  beforeAll(() => sandbox.setEnvelope('current'))
+
+  /** The sandbox's reviews on the days `from`..`to` of Moscow (UTC+3 all year). */
+  const moscowTruth = (from: string, to: string) => {
+    const a = Date.parse(`${from}T00:00:00+03:00`)
+    const b = Date.parse(`${to}T00:00:00+03:00`) + DAY
+    return sandbox.state.main.npsReviews.filter((r) => r.time >= a && r.time < b)
+  }
+
+  it('counts the shop’s own days, asks for them by local midnight, and starts over when the zone changes', async () => {
+    const { nps, paths, profile, dir } = await service()
+    profile.timeZone = 'Europe/Moscow'
+    const report = await load(nps, { from: '2025-06-10', to: '2025-06-12' })
+    expect(report.timeZone).toBe('Europe/Moscow')
+    expect(report.summary.n).toBe(moscowTruth('2025-06-10', '2025-06-12').length)
+    const days = ['2025-06-10', '2025-06-11', '2025-06-12']
+    expect(report.trend.map((p) => p.n)).toEqual(days.map((d) => moscowTruth(d, d).length))
+    // The demo shop has reviews around midnight: UTC days would count differently.
+    expect(report.trend.map((p) => p.n)).not.toEqual(days.map((d) => truth(d, d).length))
+    const firstFrom = paths
+      .filter((p) => p.startsWith('/nps/reviews'))
+      .map((p) => new URLSearchParams(p.split('?')[1]).get('date_from'))
+    expect(firstFrom).toContain('2025-06-06T21:00:00.000Z') // the previous period's first day
+    expect(JSON.parse(await readFile(join(dir, 'nps', 'demo.json'), 'utf8'))).toMatchObject({
+      timeZone: 'Europe/Moscow',
+    })
+
+    // The shop is edited to UTC: Moscow's cached days cover other hours, so they are dropped.
+    profile.timeZone = 'UTC'
+    const utc = await load(nps, { from: '2025-06-10', to: '2025-06-12' })
+    expect(utc.requests).toBeGreaterThan(0)
+    expect(utc.timeZone).toBe('UTC')
+    expect(utc.summary.n).toBe(truth('2025-06-10', '2025-06-12').length)
   })
 })

@@ -144,7 +144,12 @@ describe('aggregate', () => {
   ]
 
   it('counts every metric for the period only', () => {
-    const a = aggregate(reviews, { from: '2025-01-01', to: '2025-01-03', bucket: 'day' })
+    const a = aggregate(reviews, {
+      from: '2025-01-01',
+      to: '2025-01-03',
+      bucket: 'day',
+      zone: 'UTC',
+    })
     expect(a.summary).toMatchObject({ n: 4, promoters: 2, passives: 1, detractors: 1, nps: 25 })
     expect(a.distribution).toEqual([0, 0, 1, 0, 0, 0, 1, 0, 1, 1])
     expect(a.trend.map((p) => [p.from, p.n, p.nps])).toEqual([
@@ -167,6 +172,7 @@ describe('aggregate', () => {
       from: '2025-01-01',
       to: '2025-01-03',
       bucket: 'month',
+      zone: 'UTC',
       channel: 'popup',
       category: 'checkout',
       channelName: (c) => c.toUpperCase(),
@@ -177,7 +183,7 @@ describe('aggregate', () => {
   })
 
   it('an empty period has empty buckets, not a crash', () => {
-    const a = aggregate([], { from: '2025-01-01', to: '2025-01-31', bucket: 'week' })
+    const a = aggregate([], { from: '2025-01-01', to: '2025-01-31', bucket: 'week', zone: 'UTC' })
     expect(a.summary).toMatchObject({ n: 0, nps: null, margin: null })
     expect(a.trend.every((p) => p.n === 0 && p.nps === null)).toBe(true)
     expect(a.distribution).toEqual(Array(10).fill(0))

@@ -12,18 +12,21 @@ describe('NPS response parsing', () => {
   }
 
   it('counts malformed rows and scores outside 1–10 as skipped', () => {
-    const { reviews, skipped } = parseReviews([
-      row,
-      { ...row, id: 2, rate: 0 },
-      { ...row, id: 3, rate: 11 },
-      { ...row, id: 4, rate: 7.5 },
-      { ...row, id: 5, rate: '9' }, // a numeric string is still a score
-      { ...row, id: 6, created_at: 'yesterday' },
-      { ...row, id: null },
-      'garbage',
-      null,
-      { ...row, id: 7, comment: '   ', channel: null },
-    ])
+    const { reviews, skipped } = parseReviews(
+      [
+        row,
+        { ...row, id: 2, rate: 0 },
+        { ...row, id: 3, rate: 11 },
+        { ...row, id: 4, rate: 7.5 },
+        { ...row, id: 5, rate: '9' }, // a numeric string is still a score
+        { ...row, id: 6, created_at: 'yesterday' },
+        { ...row, id: null },
+        'garbage',
+        null,
+        { ...row, id: 7, comment: '   ', channel: null },
+      ],
+      'UTC',
+    )
     expect(reviews.map((r) => r.id)).toEqual([1, 5, 7])
     expect(reviews[2]).toMatchObject({ comment: null, channel: '' })
     expect(skipped).toHaveLength(7)

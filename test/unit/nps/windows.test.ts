@@ -76,7 +76,7 @@ describe('fetchSplit (window splitting)', () => {
   it('one request when the window is under the cap', async () => {
     const rows = makeRows({ '2025-01-01': 3, '2025-01-02': 4 })
     const api = fakeApi(rows, 10)
-    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10, zone: 'UTC' })
     expect(r.rows).toHaveLength(7)
     expect(r.requests).toBe(1)
     expect(r.truncatedDays).toEqual([])
@@ -85,7 +85,7 @@ describe('fetchSplit (window splitting)', () => {
   it('splits a full window by days until each answer is under the cap', async () => {
     const rows = makeRows({ '2025-01-01': 6, '2025-01-02': 6, '2025-01-03': 6, '2025-01-04': 6 })
     const api = fakeApi(rows, 10)
-    const r = await fetchSplit('2025-01-01', '2025-01-04', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-01', '2025-01-04', api.fetch, { limit: 10, zone: 'UTC' })
     expect(ids(r.rows)).toEqual(ids(rows))
     expect(r.rows).toHaveLength(24)
     // whole window, then 01–02 and 03–04 (12 each, full), then the four single days
@@ -96,7 +96,7 @@ describe('fetchSplit (window splitting)', () => {
   it('a window of exactly the cap is treated as possibly full', async () => {
     const rows = makeRows({ '2025-01-01': 5, '2025-01-02': 5 })
     const api = fakeApi(rows, 10)
-    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10, zone: 'UTC' })
     expect(r.requests).toBe(3)
     expect(r.rows).toHaveLength(10)
   })
@@ -104,7 +104,7 @@ describe('fetchSplit (window splitting)', () => {
   it('splits a full single day by time and gets every review', async () => {
     const rows = makeRows({ '2025-01-01': 3, '2025-01-02': 95, '2025-01-03': 2 })
     const api = fakeApi(rows, 10)
-    const r = await fetchSplit('2025-01-01', '2025-01-03', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-01', '2025-01-03', api.fetch, { limit: 10, zone: 'UTC' })
     expect(ids(r.rows)).toEqual(ids(rows))
     expect(r.truncatedDays).toEqual([])
     expect(api.calls.some(([a]) => a.includes('T'))).toBe(true)
@@ -113,7 +113,7 @@ describe('fetchSplit (window splitting)', () => {
   it('flags a day when the API ignores the time of day', async () => {
     const rows = makeRows({ '2025-01-01': 3, '2025-01-02': 25 })
     const api = fakeApi(rows, 10, 'days-only')
-    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-01', '2025-01-02', api.fetch, { limit: 10, zone: 'UTC' })
     expect(r.truncatedDays).toEqual(['2025-01-02'])
     // The day keeps its first 10 (no duplicates, nothing invented); the other day is whole.
     expect(ids(r.rows).size).toBe(13)
@@ -123,7 +123,7 @@ describe('fetchSplit (window splitting)', () => {
   it('flags a day when the API refuses timestamps (400)', async () => {
     const rows = makeRows({ '2025-01-02': 25 })
     const api = fakeApi(rows, 10, 'rejects-timestamps')
-    const r = await fetchSplit('2025-01-02', '2025-01-02', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-02', '2025-01-02', api.fetch, { limit: 10, zone: 'UTC' })
     expect(r.truncatedDays).toEqual(['2025-01-02'])
     expect(r.rows).toHaveLength(10)
   })
@@ -136,15 +136,15 @@ describe('fetchSplit (window splitting)', () => {
       t: Date.parse(at),
     }))
     const api = fakeApi(rows, 10)
-    const r = await fetchSplit('2025-01-02', '2025-01-02', api.fetch, { limit: 10 })
+    const r = await fetchSplit('2025-01-02', '2025-01-02', api.fetch, { limit: 10, zone: 'UTC' })
     expect(r.truncatedDays).toEqual(['2025-01-02'])
     expect(api.calls.length).toBeLessThan(80)
   })
 
   it('other failures propagate', async () => {
     const fetch: FetchWindow = () => Promise.reject(new AppFailure('TIMEOUT', 'slow'))
-    await expect(fetchSplit('2025-01-01', '2025-01-02', fetch, { limit: 10 })).rejects.toThrow(
-      'slow',
-    )
+    await expect(
+      fetchSplit('2025-01-01', '2025-01-02', fetch, { limit: 10, zone: 'UTC' }),
+    ).rejects.toThrow('slow')
   })
 })

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { dayEnd, dayOf } from '../../../shared/days'
-import { NPS_TIME_ZONE, type NpsLabel } from '../../../shared/nps'
+import { UTC, dayEnd, dayStart, type TimeZone } from '../../../shared/days'
+import type { NpsLabel } from '../../../shared/nps'
 import { writeFileAtomic } from '../../store/json-file'
 import { lowerBound } from './maths'
 import type { Review } from './parse'
@@ -28,6 +28,11 @@ interface CacheFile {
   version: 1
   /** Which shop the rows came from; a different shop ID behind the profile drops them. */
   shopKey: string
+  /**
+   * The zone the `days` are days of. A shop whose zone changed gets an empty cache: its
+   * fetched days cover other hours. Files from before zones were kept are UTC.
+   */
+  timeZone?: TimeZone
   lastRefreshed: number | null
   days: Record<string, [number, number, 0 | 1]>
   channels: NpsLabel[]
@@ -46,16 +51,43 @@ export class ShopCache {
   constructor(
     readonly file: string,
     readonly shopKey: string,
+    readonly zone: TimeZone,
   ) {}
 
-  /** Replaces the given days' rows with `fresh` (deduplicated by id) and marks them fetched. */
+  /**
+   * Replaces the given days' rows with `fresh` (deduplicated by id) and marks them fetched.
+   * Fresh rows outside those days (an API that widened the window) are not kept.
+   */
   merge(days: Map<string, DayState>, fresh: readonly Review[], now: number): void {
+    const inDays = this.spans([...days.keys()])
     const byId = new Map<number, Review>()
-    for (const r of this.reviews) if (!days.has(dayOf(r.time, NPS_TIME_ZONE))) byId.set(r.id, r)
-    for (const r of fresh) byId.set(r.id, r)
+    for (const r of this.reviews) if (!inDays(r.time)) byId.set(r.id, r)
+    for (const r of fresh) if (inDays(r.time)) byId.set(r.id, r)
     this.reviews = [...byId.values()].sort((a, b) => a.time - b.time || a.id - b.id)
     for (const [day, state] of days) this.days.set(day, state)
     this.lastRefreshed = now
+  }
+
+  /** Whether an instant lies on one of `days` in this cache's zone (a lookup per review). */
+  private spans(days: readonly string[]): (time: number) => boolean {
+    const starts = days.map((d) => [dayStart(d, this.zone), dayEnd(d, this.zone)] as const)
+    starts.sort((a, b) => a[0] - b[0])
+    return (time) => {
+      let lo = 0
+      let hi = starts.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((starts[mid] as readonly [number, number])[1] <= time) lo = mid + 1
+        else hi = mid
+      }
+      const span = starts[lo]
+      return span !== undefined && span[0] <= time
+    }
+  }
+
+  /** A day is over (and its fetch final) once SETTLE_MS after its end in this zone. */
+  isSettled(day: string, state: DayState): boolean {
+    return state.fetchedAt >= dayEnd(day, this.zone) + SETTLE_MS
   }
 
   /** Reviews of the days `from`..`to` (inclusive), as a slice of the sorted array. */
@@ -72,6 +104,7 @@ export class ShopCache {
     const body: CacheFile = {
       version: 1,
       shopKey: this.shopKey,
+      timeZone: this.zone,
       lastRefreshed: this.lastRefreshed,
       days,
       channels: this.channels,
@@ -85,9 +118,9 @@ export class ShopCache {
     return join(dataDir, 'nps', `${profileId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`)
   }
 
-  /** A missing, corrupt or other-shop file gives an empty cache: it is only a cache. */
-  static async load(file: string, shopKey: string): Promise<ShopCache> {
-    const cache = new ShopCache(file, shopKey)
+  /** A missing, corrupt, other-shop or other-zone file gives an empty cache: it is only a cache. */
+  static async load(file: string, shopKey: string, zone: TimeZone): Promise<ShopCache> {
+    const cache = new ShopCache(file, shopKey, zone)
     let raw: unknown
     try {
       raw = JSON.parse(await readFile(file, 'utf8'))
@@ -96,6 +129,7 @@ export class ShopCache {
     }
     const f = raw as Partial<CacheFile> | null
     if (!f || f.version !== 1 || f.shopKey !== shopKey || !Array.isArray(f.reviews)) return cache
+    if ((f.timeZone ?? UTC) !== zone) return cache
     const reviews: Review[] = []
     for (const t of f.reviews as unknown[]) {
       if (!Array.isArray(t) || t.length !== 6) continue
@@ -143,7 +177,3 @@ function labels(v: unknown): NpsLabel[] {
 
 /** A day is over (and its fetch final) once this long after its end has passed. */
 export const SETTLE_MS = 60 * 60 * 1000
-
-export function isSettled(day: string, state: DayState): boolean {
-  return state.fetchedAt >= dayEnd(day, NPS_TIME_ZONE) + SETTLE_MS
-}

@@ -1,14 +1,13 @@
 import {
-  UTC_DAY_MS,
   addDays,
   dayCount,
   dayEnd,
   dayStart,
   daysBetween,
   weekStart,
+  type TimeZone,
 } from '../../../shared/days'
 import {
-  NPS_TIME_ZONE,
   type NpsBreakdownRow,
   type NpsBucket,
   type NpsComparison,
@@ -108,6 +107,10 @@ export interface AggregateQuery {
   from: string
   to: string
   bucket: NpsBucket
+  /** The zone whose days `from`, `to` and the buckets are. */
+  zone: TimeZone
+  /** Today in `zone`: the bucket holding it is marked partial. None when omitted. */
+  today?: string
   channel?: string | undefined
   category?: string | undefined
   /** The API's display names; unknown codes show as themselves. */
@@ -138,9 +141,15 @@ function breakdown(map: Map<string, Int32Array>, name: (code: string) => string)
 
 /** Every metric for `from`..`to` (inclusive days) over `reviews`, sorted by time. */
 export function aggregate(reviews: readonly Review[], q: AggregateQuery): Aggregate {
-  const fromMs = dayStart(q.from, NPS_TIME_ZONE)
-  const end = dayEnd(q.to, NPS_TIME_ZONE)
+  const fromMs = dayStart(q.from, q.zone)
+  const end = dayEnd(q.to, q.zone)
   const { ranges, dayToBucket } = bucketsOf(q.from, q.to, q.bucket)
+  // Where each day after the first starts: in a zone with daylight saving a day is 23 or
+  // 25 hours long, so the day index comes from walking these (the reviews are sorted)
+  // rather than from dividing by 24 hours.
+  const nextDayStarts = daysBetween(addDays(q.from, 1), q.to).map((d) => dayStart(d, q.zone))
+  let day = 0
+  let nextDay = nextDayStarts[0] ?? end
   // Group index per review: 0 promoter, 1 passive, 2 detractor, in flat typed arrays.
   const perBucket = new Int32Array(ranges.length * 3)
   const distribution = new Int32Array(10)
@@ -157,8 +166,8 @@ export function aggregate(reviews: readonly Review[], q: AggregateQuery): Aggreg
     const g = rate >= 9 ? 0 : rate >= 7 ? 1 : 2
     total[g]!++
     distribution[rate - 1]!++
-    // NPS days are UTC days, all equally long, so a review's day index is a division.
-    const b = dayToBucket[((r.time - fromMs) / UTC_DAY_MS) | 0] as number
+    while (r.time >= nextDay) nextDay = nextDayStarts[++day] ?? end
+    const b = dayToBucket[day] as number
     perBucket[b * 3 + g]!++
     let ch = byChannel.get(r.channel)
     if (!ch) byChannel.set(r.channel, (ch = new Int32Array(3)))
@@ -170,7 +179,11 @@ export function aggregate(reviews: readonly Review[], q: AggregateQuery): Aggreg
   const same = (code: string): string => code
   return {
     summary: scoreOf(countsOf(total)),
-    trend: ranges.map((range, i) => ({ ...range, ...scoreOf(countsOf(perBucket, i * 3)) })),
+    trend: ranges.map((range, i) => ({
+      ...range,
+      ...scoreOf(countsOf(perBucket, i * 3)),
+      partial: q.today !== undefined && range.to >= q.today,
+    })),
     distribution: Array.from(distribution),
     byChannel: breakdown(byChannel, q.channelName ?? same),
     byCategory: breakdown(byCategory, q.categoryName ?? same),

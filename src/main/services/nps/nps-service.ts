@@ -1,8 +1,8 @@
 import { addDays, dayEnd, dayStart, daysBetween, today } from '../../../shared/days'
 import type { ExportedFile } from '../../../shared/files'
 import {
-  NPS_TIME_ZONE,
   npsGroupOf,
+  npsTimeZone,
   type NpsLabel,
   type NpsProgress,
   type NpsReport,
@@ -15,7 +15,7 @@ import type { z } from 'zod'
 import type { ApiClient } from '../../api'
 import { toCsv } from '../files/csv'
 import type { ShopDirectory, ShopProfile } from '../shops/shop-directory'
-import { ShopCache, isSettled, type DayState } from './cache'
+import { ShopCache, type DayState } from './cache'
 import { aggregate, compareScores, previousPeriod } from './maths'
 import { parseLabels, parseReviews, type Review } from './parse'
 import { contiguousRanges, fetchSplit } from './windows'
@@ -72,7 +72,7 @@ export class NpsService {
     try {
       return await this.exclusive(shop.profileId, async () => {
         const cache = await this.cacheFor(shop)
-        const { from, to } = this.clamp(input)
+        const { from, to } = this.clamp(input, cache.zone)
         const prev = previousPeriod(from, to)
         const days = daysBetween(prev.from, to)
         const requests = await this.fill(cache, shop, days, input.refresh, abort.signal)
@@ -160,19 +160,28 @@ export class NpsService {
     return next
   }
 
+  /**
+   * The shop's cache in the zone its record names now (main's own record, never a zone
+   * from the renderer). A changed zone starts an empty cache: days of another zone cover
+   * other hours and must not be mixed with these.
+   */
   private cacheFor(shop: ShopProfile): Promise<ShopCache> {
-    const key = `${shop.profileId}|${shopKeyOf(shop)}`
+    const zone = npsTimeZone(shop.timeZone)
+    const key = `${shop.profileId}|${shopKeyOf(shop)}|${zone}`
     let cache = this.caches.get(key)
     if (!cache) {
-      cache = ShopCache.load(ShopCache.fileFor(this.opts.dataDir, shop.profileId), shopKeyOf(shop))
+      for (const k of this.caches.keys())
+        if (k.startsWith(`${shop.profileId}|`)) this.caches.delete(k)
+      const file = ShopCache.fileFor(this.opts.dataDir, shop.profileId)
+      cache = ShopCache.load(file, shopKeyOf(shop), zone)
       this.caches.set(key, cache)
     }
     return cache
   }
 
   /** No days after today: they cannot have reviews yet and must not be cached as empty. */
-  private clamp(p: { from: string; to: string }): { from: string; to: string } {
-    const last = today(NPS_TIME_ZONE, this.now())
+  private clamp(p: { from: string; to: string }, zone: string): { from: string; to: string } {
+    const last = today(zone, this.now())
     const to = p.to > last ? last : p.to
     return { from: p.from > to ? to : p.from, to }
   }
@@ -186,11 +195,11 @@ export class NpsService {
     signal: AbortSignal,
   ): Promise<number> {
     const now = this.now()
-    const recentFrom = addDays(today(NPS_TIME_ZONE, now), -((this.opts.recentDays ?? 2) - 1))
+    const recentFrom = addDays(today(cache.zone, now), -((this.opts.recentDays ?? 2) - 1))
     const wanted = days.filter((day) => {
       const state = cache.days.get(day)
       if (!state) return true
-      if (isSettled(day, state)) return refresh && day >= recentFrom
+      if (cache.isSettled(day, state)) return refresh && day >= recentFrom
       return refresh || now - state.fetchedAt > STALE_MS
     })
     const labelsNeeded = refresh || cache.channels.length === 0 || cache.categories.length === 0
@@ -217,7 +226,11 @@ export class NpsService {
       Promise.all(
         contiguousRanges(wanted).map(async ([from, to]) => ({
           from,
-          result: await fetchSplit(from, to, fetchWindow, { limit: NPS_REVIEWS_LIMIT, onRequest }),
+          result: await fetchSplit(from, to, fetchWindow, {
+            limit: NPS_REVIEWS_LIMIT,
+            zone: cache.zone,
+            onRequest,
+          }),
         })),
       ),
     ])
@@ -235,7 +248,7 @@ export class NpsService {
     for (const day of wanted) states.set(day, { fetchedAt: now, skipped: 0, truncated: false })
     const fresh: Review[] = []
     for (const { from, result } of results) {
-      const parsed = parseReviews(result.rows)
+      const parsed = parseReviews(result.rows, cache.zone)
       for (const r of parsed.reviews) fresh.push(r)
       for (const s of parsed.skipped) {
         // Undated rows are charged to the window's first day so they are still shown.
@@ -270,8 +283,15 @@ export class NpsService {
   private report(cache: ShopCache, q: LoadInput, requests: number): NpsReport {
     const channelName = nameLookup(cache.channels)
     const categoryName = nameLookup(cache.categories)
-    const base = { channel: q.channel, category: q.category, channelName, categoryName }
-    const current = aggregate(cache.reviews, { ...base, from: q.from, to: q.to, bucket: q.bucket })
+    const zone = cache.zone
+    const base = { channel: q.channel, category: q.category, channelName, categoryName, zone }
+    const current = aggregate(cache.reviews, {
+      ...base,
+      from: q.from,
+      to: q.to,
+      bucket: q.bucket,
+      today: today(zone, this.now()),
+    })
     const prev = previousPeriod(q.from, q.to)
     const previous = aggregate(cache.reviews, { ...base, ...prev, bucket: 'month' })
     let skipped = 0
@@ -285,6 +305,7 @@ export class NpsService {
     return {
       from: q.from,
       to: q.to,
+      timeZone: zone,
       bucket: q.bucket,
       ...current,
       comparison: compareScores(current.summary, previous.summary, prev),
@@ -308,7 +329,7 @@ export class NpsService {
     if (this.memo?.key === key && this.memo.source === cache.reviews) return this.memo.rows
     const text = q.text?.trim().toLocaleLowerCase() ?? ''
     const rows = cache
-      .range(dayStart(q.from, NPS_TIME_ZONE), dayEnd(q.to, NPS_TIME_ZONE))
+      .range(dayStart(q.from, cache.zone), dayEnd(q.to, cache.zone))
       .filter(
         (r) =>
           (q.channel === undefined || r.channel === q.channel) &&

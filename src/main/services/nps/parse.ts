@@ -1,5 +1,5 @@
-import { dayOf } from '../../../shared/days'
-import { NPS_TIME_ZONE, type NpsLabel } from '../../../shared/nps'
+import { dayOf, type TimeZone } from '../../../shared/days'
+import type { NpsLabel } from '../../../shared/nps'
 import type { EndpointAnswer } from '../../api'
 
 /**
@@ -48,7 +48,8 @@ export interface ParsedReviews {
   skipped: { day: string | null }[]
 }
 
-export function parseReviews(rows: readonly unknown[]): ParsedReviews {
+/** `zone`: the shop's, whose day a dropped row is charged to. */
+export function parseReviews(rows: readonly unknown[], zone: TimeZone): ParsedReviews {
   const reviews: Review[] = []
   const skipped: { day: string | null }[] = []
   for (const row of rows) {
@@ -59,7 +60,7 @@ export function parseReviews(rows: readonly unknown[]): ParsedReviews {
     }
     const at =
       isRecord(row) && typeof row.created_at === 'string' ? Date.parse(row.created_at) : NaN
-    skipped.push({ day: Number.isNaN(at) ? null : dayOf(at, NPS_TIME_ZONE) })
+    skipped.push({ day: Number.isNaN(at) ? null : dayOf(at, zone) })
   }
   return { reviews, skipped }
 }

@@ -1,5 +1,4 @@
-import { addDays, dayCount, dayEnd, dayStart } from '../../../shared/days'
-import { NPS_TIME_ZONE } from '../../../shared/nps'
+import { UTC, addDays, dayCount, dayEnd, dayStart, type TimeZone } from '../../../shared/days'
 
 /**
  * Getting every review out of an endpoint that returns at most 1,000 per request and has
@@ -34,9 +33,26 @@ export function contiguousRanges(days: readonly string[], maxDays = 31): [string
 /** Asks for one window; `from`/`to` are days (YYYY-MM-DD) or full ISO timestamps. */
 export type FetchWindow = (from: string, to: string) => Promise<unknown[]>
 
+/**
+ * The request bounds for the days `from`..`to` of `zone`. The API reads a plain day as a
+ * UTC day (the calendar of its created_at timestamps), so a UTC shop keeps asking in plain
+ * days, the form the reference documents; a shop elsewhere asks from its first day's local
+ * midnight to the last instant before the day after `to` starts there, as ISO timestamps
+ * (inclusive bounds), so reviews near midnight land on the shop's day.
+ */
+export function windowBounds(from: string, to: string, zone: TimeZone): [string, string] {
+  if (zone === UTC) return [from, to]
+  return [
+    new Date(dayStart(from, zone)).toISOString(),
+    new Date(dayEnd(to, zone) - 1).toISOString(),
+  ]
+}
+
 export interface SplitOptions {
   /** The API's cap; an answer this long may have been cut short. */
   limit: number
+  /** The zone whose days `from`/`to` are (the shop's). */
+  zone: TimeZone
   /** Narrowest time slice tried within a day before giving up on it. Default 1 s. */
   minSliceMs?: number
   /** Called after every request with the rows it returned. */
@@ -87,6 +103,7 @@ export async function fetchSplit(
   opts: SplitOptions,
 ): Promise<SplitResult> {
   const minSlice = opts.minSliceMs ?? 1000
+  const zone = opts.zone
   const truncated = new Set<string>()
   let requests = 0
   const ask = async (a: string, b: string): Promise<unknown[]> => {
@@ -135,9 +152,9 @@ export async function fetchSplit(
   }
 
   const byDays = async (a: string, b: string, known?: unknown[]): Promise<unknown[]> => {
-    const rows = known ?? (await ask(a, b))
+    const rows = known ?? (await ask(...windowBounds(a, b, zone)))
     if (!full(rows)) return rows
-    if (a === b) return byTime(a, dayStart(a, NPS_TIME_ZONE), dayEnd(a, NPS_TIME_ZONE) - 1, rows)
+    if (a === b) return byTime(a, dayStart(a, zone), dayEnd(a, zone) - 1, rows)
     const leftDays = Math.floor(dayCount(a, b) / 2)
     const midDay = addDays(a, leftDays - 1)
     const [l, r] = await Promise.all([byDays(a, midDay), byDays(addDays(midDay, 1), b)])

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { addDays, addYears, today } from '../../../shared/days'
+import { UTC, addDays, addYears, today, type TimeZone } from '../../../shared/days'
 import {
-  NPS_TIME_ZONE,
+  npsTimeZone,
   type NpsBucket,
   type NpsGroup,
   type NpsProgress,
@@ -12,13 +12,18 @@ import {
 import { invoke } from '../api'
 import { downloadFile } from '../composables/download-file'
 import { asApiError, latestWins, useEvent, useRemote } from '../composables/use-remote'
+import { useShopsStore } from './shops'
 
 export const npsPresets = ['d7', 'd30', 'd90', 'm12', 'custom'] as const
 export type NpsPreset = (typeof npsPresets)[number]
 
-/** Presets end today (UTC, the reviews' calendar) and include it. */
-export function presetPeriod(preset: Exclude<NpsPreset, 'custom'>, now = Date.now()) {
-  const to = today(NPS_TIME_ZONE, now)
+/** Presets end today in the shop's time zone (main counts days there too) and include it. */
+export function presetPeriod(
+  preset: Exclude<NpsPreset, 'custom'>,
+  zone: TimeZone = UTC,
+  now = Date.now(),
+) {
+  const to = today(zone, now)
   if (preset === 'm12') return { from: addDays(addYears(to, -1), 1), to }
   const days = { d7: 7, d30: 30, d90: 90 }[preset]
   return { from: addDays(to, -(days - 1)), to }
@@ -31,14 +36,20 @@ const PAGE = 200
 
 /** NPS analytics: the period and filters, main's report, and the review explorer's pages. */
 export const useNpsStore = defineStore('nps', () => {
+  const shops = useShopsStore()
+  /**
+   * The active shop's zone, only to know which day "today" is here: main counts days in the
+   * zone of its own shop record and reports it back (`report.timeZone`) for the screen.
+   */
+  const zone = computed(() => npsTimeZone(shops.active?.timeZone))
   const preset = ref<NpsPreset>('d30')
-  const custom = ref<{ from: string; to: string }>(presetPeriod('d30'))
+  const custom = ref<{ from: string; to: string }>(presetPeriod('d30', zone.value))
   const channel = ref<string | null>(null)
   const category = ref<string | null>(null)
   const bucket = ref<NpsBucket>('day')
 
   const period = computed(() =>
-    preset.value === 'custom' ? custom.value : presetPeriod(preset.value),
+    preset.value === 'custom' ? custom.value : presetPeriod(preset.value, zone.value),
   )
   const filters = computed(() => ({
     ...period.value,
@@ -146,6 +157,7 @@ export const useNpsStore = defineStore('nps', () => {
   }
 
   return {
+    zone,
     preset,
     custom,
     channel,
