@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { addDays, dayEnd, dayStart, daysBetween, today } from '../../../shared/days'
 import type { ExportedFile } from '../../../shared/files'
 import {
@@ -68,6 +69,10 @@ export class NpsService {
   async load(input: LoadInput): Promise<NpsReport> {
     const shop = this.activeShop()
     const abort = new AbortController()
+    // Every request of a load (dozens wait in the shop's queue) listens on this one signal
+    // until it ends, and p-queue removes its listener then: Node's leak warning at eleven
+    // listeners would be a false alarm in the log on every long load.
+    setMaxListeners(0, abort.signal)
     this.running.add(abort)
     try {
       return await this.exclusive(shop.profileId, async () => {
