@@ -2,7 +2,7 @@ import { en } from '../../src/renderer/src/i18n/en'
 import { ru } from '../../src/renderer/src/i18n/ru'
 import { screens as screenList } from '../../src/renderer/src/router/screens'
 import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, test } from './support/fixtures'
+import { expect, expectNoAxeViolations, test, unreadableText } from './support/fixtures'
 
 // Every screen the console declares, with the title its header must show in each language.
 const screens = screenList.map(({ name }) => ({
@@ -28,6 +28,7 @@ for (const dark of [false, true]) {
       await expect(app.getByTestId(s.nav)).toHaveAttribute('aria-current', 'page')
       await expectNoAxeViolations(app)
       if (!dark) await expectShellStays(app)
+      if (!dark) expect.soft(await unreadableText(app), s.en).toEqual([])
     }
   })
 }
@@ -91,6 +92,7 @@ test('switching to Russian translates the whole shell and is remembered', async 
     await expect(app.getByRole('heading', { level: 1 })).toHaveText(s.ru)
     await expect(sidebar).toContainText(s.ru)
     if (s.en !== s.ru) await expect(sidebar).not.toContainText(s.en)
+    expect.soft(await unreadableText(app), s.ru).toEqual([])
   }
   await app.reload()
   await expect(app.getByTestId('nav-overview')).toContainText('Обзор')

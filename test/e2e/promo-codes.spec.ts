@@ -84,7 +84,10 @@ test('lists, a generated and a file upload, purge by typed name, delete; never /
   await expect(fromFile).toContainText('90 of them were new to the list', { timeout: 30_000 })
 
   // Purge asks for the list's name before it deletes the unsent codes.
-  await row(app, 'Birthday gift').getByRole('button', { name: 'Purge unsent' }).click()
+  await row(app, 'Birthday gift')
+    .getByRole('button', { name: 'More actions for “Birthday gift”' })
+    .click()
+  await app.getByRole('menuitem', { name: 'Purge unsent' }).click()
   const confirm = app.getByTestId('confirm-dialog')
   const purge = confirm.getByRole('button', { name: 'Purge unsent codes' })
   await expect(purge).toBeDisabled()
@@ -106,7 +109,8 @@ test('lists, a generated and a file upload, purge by typed name, delete; never /
 
   // Delete five codes.
   const five = unsent(sandbox, 3190).slice(0, 5)
-  await welcome.getByRole('button', { name: 'Delete codes' }).click()
+  await welcome.getByRole('button', { name: 'More actions for “Welcome -10%”' }).click()
+  await app.getByRole('menuitem', { name: 'Delete codes' }).click()
   dialog = app.getByRole('dialog')
   await dialog.getByLabel('Codes to delete, one per line').fill(five.join('\n'))
   await dialog.getByRole('button', { name: 'Delete codes' }).click()

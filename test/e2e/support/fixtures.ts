@@ -73,3 +73,58 @@ async function comboboxesNamedByTheirValue(page: Page): Promise<string[]> {
       .map((el) => el.textContent?.trim() || '(empty)'),
   )
 }
+
+/**
+ * Text a marketer cannot read whole: a label, button, cell, tab or heading whose words
+ * wrap onto three lines or more, a box that cuts its text without an ellipsis, or an
+ * input whose placeholder is wider than the input. Prose (paragraphs, hints, messages)
+ * may wrap freely and is not judged. Each problem as "tag: text".
+ */
+export async function unreadableText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const compact =
+      'td, th, button, a, label, h1, h2, h3, h4, [role="tab"], [role="option"], .p-tag, .p-select-label, legend, dt'
+    const visible = (el: Element) => {
+      const box = el.getBoundingClientRect()
+      return box.width > 0 && box.height > 0 && !el.closest('[aria-hidden="true"]')
+    }
+    const name = (el: Element, text: string) =>
+      `${el.tagName.toLowerCase()}: ${text.replace(/\s+/g, ' ').trim().slice(0, 60)}`
+    for (const el of document.querySelectorAll(compact)) {
+      if (!visible(el)) continue
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        if (!text.trim()) continue
+        const owner = node.parentElement
+        if (owner?.closest('p, pre, code, .p-message, small, .hint, .prose')) continue
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+        if (tops.size >= 3) problems.push(`3+ lines ${name(el, text)}`)
+      }
+      const style = getComputedStyle(el)
+      // Icon-only buttons may overhang their box by a pixel or two; only words can be cut.
+      if (
+        el.textContent?.trim() &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        style.overflowX !== 'visible' &&
+        style.textOverflow !== 'ellipsis' &&
+        !['auto', 'scroll'].includes(style.overflowX)
+      )
+        problems.push(`cut ${name(el, el.textContent)}`)
+    }
+    const canvas = document.createElement('canvas').getContext('2d')!
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      if (!visible(input) || !input.placeholder || input.value) continue
+      const style = getComputedStyle(input)
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      if (canvas.measureText(input.placeholder).width > room + 1)
+        problems.push(`cut placeholder: ${input.placeholder}`)
+    }
+    return [...new Set(problems)]
+  })
+}

@@ -74,7 +74,7 @@ export const npsRu: typeof npsEn = {
     title: 'Отзывы',
     group: 'Группа',
     allGroups: 'Все группы',
-    search: 'Поиск по комментариям',
+    search: 'Поиск в отзывах',
     onlyComments: 'Только с комментарием',
     dates: 'Даты: {from} – {to}',
     clearDates: 'Показать весь период',

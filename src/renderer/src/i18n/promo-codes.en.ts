@@ -37,6 +37,8 @@ export const promoCodesEn = {
     delete: 'Delete codes',
     purge: 'Purge unsent',
     ledger: 'Export uploaded codes',
+    more: 'More actions',
+    moreFor: 'More actions for “{name}”',
   },
   actionsFor: 'Actions for “{name}”',
   ledgerExported: 'Uploaded codes exported.',

@@ -55,6 +55,8 @@ export const promoCodesRu: typeof promoCodesEn = {
     delete: 'Удалить коды',
     purge: 'Очистить неотправленные',
     ledger: 'Выгрузить загруженные коды',
+    more: 'Другие действия',
+    moreFor: 'Другие действия со списком «{name}»',
   },
   actionsFor: 'Действия со списком «{name}»',
   ledgerExported: 'Загруженные коды выгружены.',
