@@ -19,7 +19,7 @@ for (const dark of [false, true]) {
   }) => {
     // One axe scan a screen: a few seconds each on a busy 2-core CI machine.
     test.setTimeout(30_000 + screens.length * 10_000)
-    if (dark) await app.getByTestId('theme-toggle').click()
+    if (dark) await chooseTheme(app, 'Dark')
     await expect(app.locator('html')).toHaveClass(dark ? /app-dark/ : /^(?!.*app-dark)/)
     for (const s of screens) {
       await app.getByTestId(s.nav).click()
@@ -59,9 +59,16 @@ test('the sidebar works from the keyboard alone', async ({ app }) => {
   await expect(app.getByTestId('view-settings')).toBeVisible()
 })
 
-test('the theme toggle switches dark mode and the choice survives a reload', async ({ app }) => {
+/** Theme and language live in Settings only (the header keeps the shop and its status). */
+async function chooseTheme(app: Page, mode: 'Dark' | 'Light' | 'System'): Promise<void> {
+  await app.getByRole('link', { name: 'Settings' }).click()
+  await app.getByRole('button', { name: mode, exact: true }).click()
+  await app.getByRole('link', { name: 'Overview' }).click()
+}
+
+test('dark mode chosen in Settings survives a reload', async ({ app }) => {
   await expect(app.locator('html')).not.toHaveClass(/app-dark/)
-  await app.getByTestId('theme-toggle').click()
+  await chooseTheme(app, 'Dark')
   await expect(app.locator('html')).toHaveClass(/app-dark/)
   const background = await app.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(background).not.toBe('rgb(255, 255, 255)')

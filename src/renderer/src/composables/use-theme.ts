@@ -1,5 +1,4 @@
 import { computed, onScopeDispose, ref, watchEffect } from 'vue'
-import type { ThemeMode } from '../../../shared/settings'
 import { useSettingsStore } from '../stores/settings'
 
 /** Class PrimeVue's `darkModeSelector` and our own CSS key dark mode on. */
@@ -21,9 +20,5 @@ export function useTheme() {
   )
   watchEffect(() => document.documentElement.classList.toggle(DARK_CLASS, isDark.value))
 
-  /** The header toggle flips between light and dark, leaving `system` behind. */
-  const toggle = (): Promise<void> =>
-    store.update({ theme: (isDark.value ? 'light' : 'dark') satisfies ThemeMode })
-
-  return { isDark, toggle }
+  return { isDark }
 }

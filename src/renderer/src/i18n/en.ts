@@ -53,8 +53,6 @@ export const en = {
       unreachable:
         'PersonaClick did not answer this shop’s last call. Check the internet connection; the console tries again on the next call.',
     },
-    toggleTheme: 'Switch to {mode} theme',
-    language: 'Language',
   },
   theme: {
     system: 'System',

@@ -58,8 +58,6 @@ export const ru: MessageSchema = {
       unreachable:
         'PersonaClick не ответил на последний запрос этого магазина. Проверьте подключение к интернету; консоль попробует снова при следующем запросе.',
     },
-    toggleTheme: 'Включить тему: {mode}',
-    language: 'Язык',
   },
   theme: {
     system: 'Как в системе',
