@@ -82,6 +82,7 @@ async function comboboxesNamedByTheirValue(page: Page): Promise<string[]> {
  */
 export async function unreadableText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const DATE_OR_TIME = /\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b/
     const problems: string[] = []
     const compact =
       'td, th, button, a, label, h1, h2, h3, h4, [role="tab"], [role="option"], .p-tag, .p-select-label, legend, dt'
@@ -103,6 +104,9 @@ export async function unreadableText(page: Page): Promise<string[]> {
         range.selectNodeContents(node)
         const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
         if (tops.size >= 3) problems.push(`3+ lines ${name(el, text)}`)
+        // A date or time in a table reads at a glance only on one line.
+        else if (tops.size === 2 && el.matches('td, th') && DATE_OR_TIME.test(text))
+          problems.push(`date on 2 lines ${name(el, text)}`)
       }
       const style = getComputedStyle(el)
       // Icon-only buttons may overhang their box by a pixel or two; only words can be cut.
