@@ -1,5 +1,5 @@
 import { screens as screenList } from '../../src/renderer/src/router/screens'
-import { expect, screenshotWholeScreen, test } from './support/fixtures'
+import { expect, screenshotWholeScreen, test, unreadableText } from './support/fixtures'
 
 /**
  * `npm run screenshots`: every screen in light and dark, English and Russian, into
@@ -37,6 +37,7 @@ test.describe('screenshots', () => {
             path: `docs/screenshots/${screen}-${theme}-${lang}.png`,
             animations: 'disabled',
           })
+          expect.soft(await unreadableText(app), screen).toEqual([])
         }
       })
     }
@@ -62,8 +63,10 @@ test.describe('screenshots', () => {
             )
         }, SAMPLE_CSV)
         await expect(app.getByTestId('map-row-0')).toBeVisible()
-        const shot = (step: string) =>
-          screenshotWholeScreen(app, `docs/screenshots/import-${step}-${theme}-${lang}.png`)
+        const shot = async (step: string) => {
+          await screenshotWholeScreen(app, `docs/screenshots/import-${step}-${theme}-${lang}.png`)
+          expect.soft(await unreadableText(app), step).toEqual([])
+        }
         await shot('map')
         await app.getByTestId('import-check').click()
         await expect(app.getByTestId('import-review')).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshotWholeScreen, test } from './support/fixtures'
+import { expect, screenshotWholeScreen, test, unreadableText } from './support/fixtures'
 
 /**
  * Part of `npm run screenshots`: the sends screen's states (filled form, confirmation,
@@ -31,11 +31,11 @@ test.describe('sends screenshots', () => {
   for (const lang of ['en', 'ru'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`${lang} ${theme}`, async ({ app }) => {
-        const shot = (name: string, whole = false) => {
+        const shot = async (name: string, whole = false) => {
           const path = `${DIR}/${name}-${theme}-${lang}.png`
-          return whole
-            ? screenshotWholeScreen(app, path)
-            : app.screenshot({ path, animations: 'disabled' })
+          if (whole) await screenshotWholeScreen(app, path)
+          else await app.screenshot({ path, animations: 'disabled' })
+          expect.soft(await unreadableText(app), name).toEqual([])
         }
         await app.setViewportSize({ width: 1280, height: 800 })
         await app.evaluate(

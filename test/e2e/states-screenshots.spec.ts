@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { startSandbox } from '../../src/sandbox'
-import { expect, screenshotWholeScreen, test } from './support/fixtures'
+import { expect, screenshotWholeScreen, test, unreadableText } from './support/fixtures'
 
 /**
  * `npm run screenshots`: the states a marketer meets when things are not fine — nothing
@@ -23,8 +23,10 @@ test.describe('state screenshots', () => {
         ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),
         [lang, theme] as const,
       )
-      const shot = (name: string) =>
-        screenshotWholeScreen(app, `docs/screenshots/states/${name}-${theme}-${lang}.png`)
+      const shot = async (name: string) => {
+        await screenshotWholeScreen(app, `docs/screenshots/states/${name}-${theme}-${lang}.png`)
+        expect.soft(await unreadableText(app), name).toEqual([])
+      }
 
       // Empty: a cleared Activity log (once the Overview's NPS card has loaded, so no
       // call lands after the clearing), a customer with no messages.
