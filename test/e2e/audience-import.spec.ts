@@ -68,13 +68,15 @@ test('a CSV dropped onto the screen goes through mapping, review and upload', as
   await inFlight.fill('2')
   await expect(app.getByRole('button', { name: 'Upload 3 contacts' })).toBeInViewport({ ratio: 1 })
   await app.getByRole('button', { name: 'Upload 3 contacts' }).click()
-  await expect(app.getByTestId('import-summary')).toContainText('3 contacts sent')
+  await expect(app.getByTestId('import-summary')).toContainText('3 contacts uploaded')
   await expect(app.getByTestId('import-history')).toContainText('contacts.csv')
   await expectNoAxeViolations(app)
 
   // The Overview tells the next person what was last imported.
   await app.getByTestId('nav-overview').click()
-  await expect(app.getByTestId('glance-import')).toContainText('contacts sent from contacts.csv')
+  await expect(app.getByTestId('glance-import')).toContainText(
+    'contacts uploaded from contacts.csv',
+  )
 })
 
 test('empty, binary and header-only files get a clear message; the next good file still works', async ({

@@ -215,7 +215,7 @@ test('a bulk send from a dropped CSV reaches each valid recipient once, reports 
   const job = app.getByTestId('bulk-job').first()
   await expect(job).toContainText('Finished', { timeout: 30_000 })
   await expect(job).toContainText('5 of 5 rows')
-  await expect(job).toContainText('Sent 4 · failed 1 · unknown 0')
+  await expect(job).toContainText('Sent 4 · not sent 1 · unknown 0')
   await expectNoAxeViolations(app)
 
   // The server: one /transact per valid recipient, nothing for the invalid row.
@@ -268,7 +268,7 @@ test('a bulk send from a dropped CSV reaches each valid recipient once, reports 
   await annaRow.getByTestId('send-log-reveal').click()
   await expect(annaRow.getByTestId('send-log-recipient')).toHaveText('anna@example.com')
   // Failed rows say why, and are not offered a status check.
-  const failedRow = log.getByRole('row').filter({ hasText: 'Failed' })
+  const failedRow = log.getByRole('row').filter({ hasText: 'Not sent' })
   await expect(failedRow).toHaveCount(1)
   await expect(failedRow.getByTestId('send-log-check')).toHaveCount(0)
   await expect(failedRow.getByTestId('send-log-reason')).toContainText('not valid')

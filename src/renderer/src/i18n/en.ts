@@ -103,7 +103,7 @@ export const en = {
       title: '{shop} at a glance',
       loading: 'Loading…',
       lastImport: 'Last import',
-      importDetail: 'contacts sent from {file}, {when}',
+      importDetail: 'contacts uploaded from {file}, {when}',
       noImport: 'No import yet from this console.',
       openImport: 'Import contacts',
       lastBulk: 'Last bulk send',

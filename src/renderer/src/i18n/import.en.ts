@@ -98,7 +98,7 @@ export const importEn = {
   },
   upload: {
     progress: 'Upload progress',
-    sent: '{sent} of {total} contacts sent',
+    sent: '{sent} of {total} contacts uploaded',
     rate: '{rate} rows/s',
     eta: 'about {time} left',
     pause: 'Pause',
@@ -107,7 +107,7 @@ export const importEn = {
     cancelTitle: 'Cancel this import?',
     cancelMessage: 'Contacts already sent stay in PersonaClick. The rest will not be sent.',
     dryRunNote: 'Dry run: nothing was sent to PersonaClick.',
-    summary: 'Done: {sent} contacts sent, {rejected} rejected, {duplicates} duplicates merged.',
+    summary: 'Done: {sent} contacts uploaded, {rejected} rejected, {duplicates} duplicates merged.',
     status: {
       validating: 'Checking',
       review: 'Checked, not uploaded',

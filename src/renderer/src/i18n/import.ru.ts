@@ -81,7 +81,7 @@ export const importRu: typeof importEn = {
       valid: 'Верных',
       rejected: 'Отклонено',
       duplicates: 'Дубликатов',
-      warnings: 'Без одного значения',
+      warnings: 'Загружаются без значения',
       toUpload: 'К загрузке',
     },
     problems: 'Найденные проблемы',
@@ -108,7 +108,7 @@ export const importRu: typeof importEn = {
   },
   upload: {
     progress: 'Ход загрузки',
-    sent: 'Отправлено {sent} из {total} контактов',
+    sent: 'Загружено {sent} из {total} контактов',
     rate: '{rate} строк/с',
     eta: 'осталось около {time}',
     pause: 'Пауза',
@@ -119,7 +119,7 @@ export const importRu: typeof importEn = {
       'Уже отправленные контакты останутся в PersonaClick. Остальные отправлены не будут.',
     dryRunNote: 'Пробный прогон: в PersonaClick ничего не отправлено.',
     summary:
-      'Готово: отправлено контактов — {sent}, отклонено — {rejected}, объединено дубликатов — {duplicates}.',
+      'Готово: загружено контактов — {sent}, отклонено — {rejected}, объединено дубликатов — {duplicates}.',
     status: {
       validating: 'Проверка',
       review: 'Проверен, не загружен',

@@ -108,7 +108,7 @@ export const ru: MessageSchema = {
       title: '{shop}: коротко',
       loading: 'Загрузка…',
       lastImport: 'Последний импорт',
-      importDetail: 'контактов отправлено из {file}, {when}',
+      importDetail: 'контактов загружено из {file}, {when}',
       noImport: 'Из этой консоли ещё не было импорта.',
       openImport: 'Импортировать контакты',
       lastBulk: 'Последняя массовая отправка',
