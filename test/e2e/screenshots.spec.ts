@@ -13,6 +13,7 @@ test.describe('screenshots', () => {
   for (const lang of ['en', 'ru'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`${lang} ${theme}`, async ({ app }) => {
+        test.setTimeout(240_000)
         await app.setViewportSize({ width: 1280, height: 800 })
         await app.evaluate(
           ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),
@@ -47,6 +48,7 @@ test.describe('screenshots', () => {
   for (const lang of ['en', 'ru'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`import flow ${lang} ${theme}`, async ({ app }) => {
+        test.setTimeout(120_000)
         await app.setViewportSize({ width: 1280, height: 800 })
         await app.evaluate(
           ([language, mode]) => window.pc.invoke('settings:update', { language, theme: mode }),

@@ -104,8 +104,14 @@ export async function unreadableText(page: Page): Promise<string[]> {
         range.selectNodeContents(node)
         const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
         if (tops.size >= 3) problems.push(`3+ lines ${name(el, text)}`)
-        // A date or time in a table reads at a glance only on one line.
-        else if (tops.size === 2 && el.matches('td, th') && DATE_OR_TIME.test(text))
+        // A date or time in a table reads at a glance only on one line (a cell of data
+        // that merely holds a date among other values may wrap).
+        else if (
+          tops.size === 2 &&
+          el.matches('td, th') &&
+          text.trim().length <= 32 &&
+          DATE_OR_TIME.test(text)
+        )
           problems.push(`date on 2 lines ${name(el, text)}`)
       }
       const style = getComputedStyle(el)
