@@ -22,6 +22,7 @@ export const npsEn = {
   savePng: 'Save chart as PNG',
   lastRefreshed: 'Last refreshed {time}',
   neverRefreshed: 'Not refreshed yet',
+  timeZone: 'Days in the shop’s time zone: {zone}',
   cancel: 'Stop loading',
   progress: 'Fetching reviews: {reviews} so far, {requests} requests…',
   skipped:
@@ -67,6 +68,9 @@ export const npsEn = {
     share: 'Share, %',
     rowLabel: '{name} · NPS {nps} · n = {n}',
     summary: '{title}: {count} points',
+    running: 'still running',
+    partialNote:
+      '{period} is still running: its line is dashed and its numbers will change as reviews arrive.',
   },
   comments: {
     title: 'Reviews',

@@ -24,6 +24,7 @@ export const npsRu: typeof npsEn = {
   savePng: 'Сохранить график в PNG',
   lastRefreshed: 'Обновлено {time}',
   neverRefreshed: 'Ещё не обновлялось',
+  timeZone: 'Дни — по часовому поясу магазина: {zone}',
   cancel: 'Остановить загрузку',
   progress: 'Загрузка отзывов: уже {reviews}, запросов — {requests}…',
   skipped:
@@ -69,6 +70,8 @@ export const npsRu: typeof npsEn = {
     share: 'Доля, %',
     rowLabel: '{name} · индекс {nps} · n = {n}',
     summary: '{title}: точек — {count}',
+    running: 'ещё идёт',
+    partialNote: 'Период {period} ещё идёт: линия пунктиром, числа изменятся с новыми отзывами.',
   },
   comments: {
     title: 'Отзывы',
