@@ -20,6 +20,10 @@ test.describe('NPS analytics', () => {
     await expect(app.getByTestId('nps-last-refreshed')).not.toContainText('Not refreshed')
     const last30 = Number((await total.innerText()).replace(/\D/g, ''))
     expect(last30).toBeGreaterThan(1000)
+    // The period ends today, so its last day is marked as still running.
+    await expect(
+      app.getByText(/\d{4}-\d{2}-\d{2} is still running: its line is dashed/),
+    ).toBeVisible()
 
     // Change period: 7 days has fewer responses than 30.
     await app.getByTestId('nps-preset').click()
