@@ -15,6 +15,7 @@ import {
 } from 'chart.js'
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { DARK_CLASS } from '../../composables/use-theme'
+import { RESPONSE_COLOURS } from './chart-palette'
 
 // Only what the NPS charts draw: keeps chart.js's share of the bundle small.
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement)
@@ -29,6 +30,8 @@ export interface ChartColors {
   promoter: string
   passive: string
   detractor: string
+  /** Response-count bars. */
+  bars: string
   dark: boolean
 }
 
@@ -43,9 +46,7 @@ function read(): ChartColors {
     grid: v('--p-content-border-color', '#e2e8f0'),
     background: v('--p-content-background', '#ffffff'),
     primary: v('--p-primary-color', '#10b981'),
-    promoter: v('--pc-success-color', '#15803d'),
-    passive: v(dark ? '--p-amber-400' : '--p-amber-500', '#f59e0b'),
-    detractor: v('--pc-danger-color', '#b91c1c'),
+    ...RESPONSE_COLOURS[dark ? 'dark' : 'light'],
     dark,
   }
 }
