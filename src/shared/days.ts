@@ -11,8 +11,8 @@ import { startOfISOWeek } from 'date-fns/startOfISOWeek'
  * Calendar days (`YYYY-MM-DD`) and the instants they span, for main and the renderer alike.
  *
  * A day only becomes a span of time in a time zone, so every function that turns instants
- * into days or back takes one: the shop's zone where the marketer's "today" is meant, `UTC`
- * where PersonaClick's timestamps define the calendar (NPS reviews). In a zone with
+ * into days or back takes one: the shop's zone where the marketer's days are meant (NPS
+ * analytics, "today"), `UTC` where no shop's zone applies. In a zone with
  * daylight saving a day is 23 or 25 hours long, and in a few zones it does not even start
  * at midnight; date-fns and @date-fns/tz know that, so nothing here adds hours by hand.
  * Arithmetic on days themselves (next day, days in a period, week start) is the same in
