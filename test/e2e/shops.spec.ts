@@ -95,12 +95,19 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
 
   // Every call is in the activity log, with the secret redacted.
   await app.getByTestId('nav-activity').click()
-  await expect(app.getByTestId('activity-table')).toContainText('/promo_codes')
-  await expect(app.getByTestId('activity-table')).toContainText('[redacted]')
+  await expect(app.getByTestId('activity-table')).toContainText('Promo-code lists')
   await expectNoAxeViolations(app)
   await app.getByTestId('activity-outcome').click()
-  await app.getByRole('option', { name: 'Error' }).click()
+  await app.getByRole('option', { name: 'Failed' }).click()
   await expect(app.getByTestId('activity-count')).toHaveText('3 calls')
+  // The API address and what was sent are kept for support, behind "Technical details".
+  await app.getByRole('button', { name: 'Technical details' }).first().click()
+  const details = app.getByRole('dialog', { name: 'Technical details' })
+  await expect(details).toContainText('GET /promo_codes')
+  await expect(details).toContainText('[redacted]')
+  await expectNoAxeViolations(app)
+  await details.getByRole('button', { name: 'Close' }).first().click()
+  await expect(details).toBeHidden()
 
   // Export: the CSV has the calls and never the secret.
   const download = app.waitForEvent('download')

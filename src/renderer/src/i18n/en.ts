@@ -1,3 +1,4 @@
+import { activityEn } from './activity.en'
 import { failureMessages } from '../../../shared/errors'
 import { desktopEn } from './desktop.en'
 import { importEn } from './import.en'
@@ -136,7 +137,7 @@ export const en = {
     allOutcomes: 'All results',
     filterShop: 'Filter by shop',
     filterOutcome: 'Filter by result',
-    filterPath: 'Filter by path, e.g. /promo_codes',
+    filterPath: 'Filter by API address, e.g. /nps',
     count: 'No calls | {n} call | {n} calls',
     export: 'Export CSV',
     clear: 'Clear log',
@@ -148,23 +149,15 @@ export const en = {
     emptyMessage: 'Calls appear here as you use the console — try “Test connection” in Settings.',
     removedShop: 'Removed shop',
     ms: '{n} ms',
-    outcomes: {
-      ok: 'OK',
-      error: 'Error',
-      unknown: 'Unknown',
-      cancelled: 'Cancelled',
-    },
     cols: {
       time: 'Time',
       shop: 'Shop',
-      method: 'Method',
-      path: 'Path',
-      status: 'Status',
+      request: 'Request',
+      result: 'Result',
       duration: 'Duration',
-      bytes: 'Bytes',
-      retries: 'Retries',
-      params: 'Parameters',
+      size: 'Size',
     },
+    ...activityEn,
   },
   files: filesEn,
   desktop: desktopEn,

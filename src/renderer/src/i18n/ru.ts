@@ -1,3 +1,4 @@
+import { activityRu } from './activity.ru'
 import { apiFailuresRu } from './api.ru'
 import { desktopRu } from './desktop.ru'
 import type { MessageSchema } from './en'
@@ -141,7 +142,7 @@ export const ru: MessageSchema = {
     allOutcomes: 'Все результаты',
     filterShop: 'Фильтр по магазину',
     filterOutcome: 'Фильтр по результату',
-    filterPath: 'Фильтр по адресу, например /promo_codes',
+    filterPath: 'Фильтр по адресу API, напр. /nps',
     count: 'Нет запросов | {n} запрос | {n} запроса | {n} запросов',
     export: 'Выгрузить CSV',
     clear: 'Очистить журнал',
@@ -154,23 +155,15 @@ export const ru: MessageSchema = {
       'Запросы появятся здесь по мере работы — попробуйте «Проверить связь» в настройках.',
     removedShop: 'Удалённый магазин',
     ms: '{n} мс',
-    outcomes: {
-      ok: 'Успех',
-      error: 'Ошибка',
-      unknown: 'Неизвестно',
-      cancelled: 'Отменён',
-    },
     cols: {
       time: 'Время',
       shop: 'Магазин',
-      method: 'Метод',
-      path: 'Адрес',
-      status: 'Статус',
+      request: 'Запрос',
+      result: 'Результат',
       duration: 'Длительность',
-      bytes: 'Байт',
-      retries: 'Повторы',
-      params: 'Параметры',
+      size: 'Размер',
     },
+    ...activityRu,
   },
   files: filesRu,
   desktop: desktopRu,
