@@ -9,6 +9,15 @@ export const filesRu: typeof filesEn = {
   types: 'Подходят: {types}',
   wrongType: '«{name}» — не таблица. Подходят: {types}.',
   uploading: 'Читаем «{name}»…',
+  encodings: {
+    'utf-8': 'Юникод (UTF-8)',
+    'utf-16le': 'Юникод (UTF-16 LE)',
+    'utf-16be': 'Юникод (UTF-16 BE)',
+    'windows-1251': 'Кириллица (Windows-1251)',
+    'windows-1252': 'Западноевропейская (Windows-1252)',
+    'windows-1254': 'Турецкая (Windows-1254)',
+    'koi8-r': 'Кириллица (KOI8-R)',
+  },
 }
 
 /** Ошибки приёма файлов по ключу (английский текст — в shared/files.ts). */

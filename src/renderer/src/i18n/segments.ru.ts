@@ -58,7 +58,7 @@ export const segmentsRu: typeof segmentsEn = {
     drop: 'Перетащите сюда CSV или TSV с адресами почты или номерами телефонов',
     dropList: 'Взять файл вместо списка',
     handed: '{label}: передано контактов — {n}',
-    file: '{name}: колонок — {n}, {encoding}',
+    file: '{name}: столбцов — {n}, {encoding}',
     none: '(нет)',
     emailColumn: 'Колонка с почтой',
     phoneColumn: 'Колонка с телефоном',
