@@ -39,6 +39,18 @@ test.describe('screenshots', () => {
             animations: 'disabled',
           })
           expect.soft(await unreadableText(app), screen).toEqual([])
+          if (screen === 'activity') {
+            // What support asks for, behind each row's "Technical details".
+            await app.getByTestId('activity-table').getByRole('button').first().click()
+            await expect(app.getByTestId('activity-details')).toBeVisible()
+            await app.screenshot({
+              path: `docs/screenshots/activity-details-${theme}-${lang}.png`,
+              animations: 'disabled',
+            })
+            expect.soft(await unreadableText(app), 'activity details').toEqual([])
+            await app.keyboard.press('Escape')
+            await expect(app.getByTestId('activity-details')).toBeHidden()
+          }
         }
       })
     }

@@ -137,7 +137,7 @@ export const en = {
     allOutcomes: 'All results',
     filterShop: 'Filter by shop',
     filterOutcome: 'Filter by result',
-    filterPath: 'Filter by API address, e.g. /nps',
+    filterPath: 'API address, e.g. /nps',
     count: 'No calls | {n} call | {n} calls',
     export: 'Export CSV',
     clear: 'Clear log',

@@ -142,10 +142,11 @@ export const ru: MessageSchema = {
     allOutcomes: 'Все результаты',
     filterShop: 'Фильтр по магазину',
     filterOutcome: 'Фильтр по результату',
-    filterPath: 'Фильтр по адресу API, напр. /nps',
+    filterPath: 'Адрес API, напр. /nps',
     count: 'Нет запросов | {n} запрос | {n} запроса | {n} запросов',
     export: 'Выгрузить CSV',
-    clear: 'Очистить журнал',
+    // Short: on the Journal screen it can only mean the journal, and the bar stays one line.
+    clear: 'Очистить',
     clearTitle: 'Очистить журнал запросов?',
     clearMessage:
       'Все записи будут удалены с этого компьютера. В PersonaClick ничего не изменится.',
