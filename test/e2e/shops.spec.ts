@@ -105,7 +105,6 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   const details = app.getByRole('dialog', { name: 'Technical details' })
   await expect(details).toContainText('GET /promo_codes')
   await expect(details).toContainText('[redacted]')
-  await expectNoAxeViolations(app)
   await details.getByRole('button', { name: 'Close' }).first().click()
   await expect(details).toBeHidden()
 
