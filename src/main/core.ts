@@ -28,6 +28,8 @@ import {
 } from './services/shops/demo-sandbox'
 import { ShopsService } from './services/shops/shops-service'
 import { SettingsService } from './services/settings/settings-service'
+import { dialectFor, type CsvDialect } from './services/files/csv'
+import type { CsvChoice } from '../shared/csv-export'
 import type { SecretCipher } from './services/vault/secret-cipher'
 import { Vault } from './services/vault/vault'
 
@@ -122,11 +124,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dataDir,
   }
 
-  const deps: FeatureDeps = { dataDir, api, shops, files, events, log }
+  const csvDialect = (c?: CsvChoice): CsvDialect =>
+    dialectFor(settings.get().language, c?.delimiter)
+  const deps: FeatureDeps = { dataDir, api, shops, files, events, log, csvDialect }
   const features = [
     createAppFeature({ info, settings, openExternal: opts.openExternal }),
     createShopsFeature({ shops, api }),
-    createActivityFeature({ activity, events }),
+    createActivityFeature({ activity, events, csvDialect }),
     createFilesFeature({ files, opened, pickFiles: opts.pickFiles ?? null }),
     await createImportFeature(deps),
     await createSendsFeature(deps),

@@ -1,11 +1,16 @@
 import { channelNames } from '../shared/contract/channels'
+import type { CsvChoice } from '../shared/csv-export'
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../shared/contract/types'
 import type { ApiClient } from './api'
 import type { EventBus } from './ipc/event-bus'
 import type { Handler, Handlers } from './ipc/router'
 import type { Logger } from './log/logger'
+import type { CsvDialect } from './services/files/csv'
 import type { FileRegistry } from './services/files/file-registry'
 import type { ShopDirectory } from './services/shops/shop-directory'
+
+/** An export's dialect: the marketer's language (settings) with the separator they chose. */
+export type CsvDialects = (choice?: CsvChoice) => CsvDialect
 
 /**
  * What every feature may use. A feature calls PersonaClick with `api.call(endpoint, shop)`,
@@ -19,6 +24,7 @@ export interface FeatureDeps {
   files: FileRegistry
   events: EventBus
   log: Logger
+  csvDialect: CsvDialects
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withCsvChoice } from './csv-export'
 import { UTC, dayCount, isDay, type TimeZone } from './days'
 
 /**
@@ -58,6 +59,12 @@ export const npsPeriodSchema = z
   .strict()
   .refine(orderedPeriod, 'from must not be after to, and the period must be under 800 days')
 export type NpsPeriod = z.infer<typeof npsPeriodSchema>
+
+/** The period's reviews as a spreadsheet, with the marketer's separator. */
+export const npsExportSchema = withCsvChoice(z.object(periodShape).strict()).refine(
+  orderedPeriod,
+  'from must not be after to, and the period must be under 800 days',
+)
 
 export const npsLoadSchema = z
   .object({

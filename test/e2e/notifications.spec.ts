@@ -88,7 +88,7 @@ test('history, paging, export, a hostile preview, links, status by code', async 
   expect(download.suggestedFilename()).toBe(`messages-U100000-from-${older}.csv`)
   const csv = await readFile((await download.path()) ?? '', 'utf8')
   const lines = csv.trimEnd().split('\r\n')
-  expect(lines[0]).toMatch(/^\uFEFFsent_at,sent_local/)
+  expect(lines[0]).toMatch(/^\uFEFFSent \(UTC\),Sent in shop time/)
   expect(lines).toHaveLength(loaded + 1)
   for (const line of lines) expect(line).not.toMatch(/(^|,)[=+\-@]/)
 

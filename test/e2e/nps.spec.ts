@@ -69,7 +69,7 @@ test.describe('NPS analytics', () => {
       /^nps-reviews-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
     )
     const csv = await readFile((await download.path()) ?? '', 'utf8')
-    expect(csv.startsWith('\uFEFFid,created_at,score,group,channel')).toBe(true)
+    expect(csv.startsWith('\uFEFFResponse ID,Time (UTC),Score,Group,Channel')).toBe(true)
     const lines = csv.trimEnd().split('\r\n')
     const shown = Number((await total.innerText()).replace(/\D/g, ''))
     expect(lines.length - 1).toBe(shown)

@@ -239,7 +239,7 @@ test('a bulk send from a dropped CSV reaches each valid recipient once, reports 
   expect(csv.charCodeAt(0)).toBe(0xfeff)
   const lines = csv.slice(1).trimEnd().split('\r\n')
   expect(lines).toHaveLength(6)
-  expect(lines[0]).toBe('row,email,phone,status,message_code,error_code,reason,Name,Order,Link')
+  expect(lines[0]).toBe('Row,Email,Phone,Status,Message code,Error code,Reason,Name,Order,Link')
   const codes = new Map(sandbox.state.main.sends.map((s) => [s.email, s.code]))
   expect(lines[1]).toBe(
     `2,anna@example.com,,sent,${codes.get('anna@example.com')},,,Anna,A-1,https://shop.example/a1`,

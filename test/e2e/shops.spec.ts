@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Download } from '@playwright/test'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { expect, expectNoAxeViolations, test } from './support/fixtures'
 import { addShop } from './support/shops'
@@ -112,9 +113,25 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   const download = app.waitForEvent('download')
   await app.getByTestId('activity-export').click()
   const csv = await readFile((await (await download).path())!, 'utf8')
-  expect(csv.charCodeAt(0)).toBe(0xfeff)
+  expect(csv.startsWith('\uFEFFID,Time (UTC),Shop,Shop ID,Method,Path,HTTP status')).toBe(true)
   expect(csv).toContain('/promo_codes')
   expect(csv).not.toContain(EU.secret)
+
+  // In Russian the export opens in columns in Russian Excel: `;`, Russian headers, a BOM;
+  // the arrow beside it offers the other separators.
+  await app.evaluate(() => window.pc.invoke('settings:update', { language: 'ru' }))
+  const firstLine = async (file: Promise<Download>) =>
+    (await readFile((await (await file).path())!, 'utf8')).split('\r\n')[0]
+  const russian = app.waitForEvent('download')
+  await app.getByTestId('activity-export').click()
+  expect(await firstLine(russian)).toBe(
+    '\uFEFFID;Время (UTC);Магазин;ID магазина;Метод;Путь;HTTP-статус;Результат;Код ошибки;Длительность (мс);Размер (байт);Повторы;Параметры',
+  )
+  await app.getByRole('button', { name: 'Выбрать разделитель' }).click()
+  const comma = app.waitForEvent('download')
+  await app.getByRole('menuitem', { name: 'Через запятую (,)' }).click()
+  expect(await firstLine(comma)).toMatch(/^\uFEFFID,Время \(UTC\),Магазин,/)
+  await app.evaluate(() => window.pc.invoke('settings:update', { language: 'en' }))
 
   // The secret is nowhere the renderer can see, nor in any file the console wrote.
   expect(await app.content()).not.toContain(EU.secret)

@@ -8,6 +8,7 @@ import { ActivityLog, activityHook } from '../../../src/main/services/activity'
 import { AppFailure } from '../../../src/shared/errors'
 import { DEMO_SHOP, startSandbox } from '../../../src/sandbox'
 import { credentialsOf } from '../../support/shops'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 const cleanup: (() => Promise<void>)[] = []
 afterAll(async () => {
@@ -60,7 +61,7 @@ describe('client -> activity log, over real HTTP', () => {
     expect(items.every((r) => r.bytes > 0 && r.durationMs >= 0)).toBe(true)
 
     const file = await readFile(log.file, 'utf8')
-    const csv = log.exportCsv()
+    const csv = log.exportCsv({}, PLAIN_CSV)
     for (const text of [JSON.stringify(items), file, csv]) {
       expect(text).not.toContain(DEMO_SHOP.secret)
       expect(text).not.toContain('wrong-secret-xyz')

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { contactsCsv } from '../../fixtures/table-files'
 import { importServiceFor, validated } from './support/service'
+import { dialectFor, PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 let dir: string
 let sb: Sandbox | undefined
@@ -70,9 +71,21 @@ describe('audience import against the sandbox', () => {
       { phone: '79160000002', first_name: 'Олег', gender: 'm', email_bulk: false, sms_bulk: false },
       { email: 'c@example.com', first_name: 'Smith; Jane', sms_bulk: false },
     ])
-    const report = await service.errorReport({ jobId: job.id })
+    const report = await service.errorReport({ jobId: job.id }, PLAIN_CSV)
     expect(report.content.startsWith('\uFEFFRow,Outcome,Reason,E-mail')).toBe(true)
     expect(report.content).toContain('broken')
+    // In Russian the report is `;`-separated with Russian headers, and re-imports: the
+    // file's own columns keep their headers, so they map as they did the first time.
+    const russian = await service.errorReport({ jobId: job.id }, dialectFor('ru'))
+    expect(russian.content.startsWith('\uFEFFСтрока;Результат;Причина;E-mail;Телефон')).toBe(true)
+    const fixed = join(dir, 'list-errors.csv')
+    await writeFile(fixed, russian.content.replace('broken', 'fixed@example.com'))
+    const again = await service.detect({ fileId: (await files.registerPath(fixed)).fileId })
+    expect(again.detection).toMatchObject({ delimiter: ';', hasHeader: true })
+    expect(again.suggested.slice(3, 5)).toEqual([
+      { kind: 'field', field: 'email' },
+      { kind: 'field', field: 'phone' },
+    ])
     // The sandbox really stored them.
     expect(sb.state.main.find({ phone: '79160000002' })?.firstName).toBe('Олег')
   })

@@ -16,6 +16,7 @@ import {
   type NotificationsPageInput,
 } from '../../../src/shared/notifications'
 import { oneShop } from '../../support/shops'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 /**
  * The notifications service against the Demo shop sandbox over loopback HTTP (both
@@ -229,10 +230,10 @@ describe.each(['legacy', 'current'] as const)('customer history, %s envelopes', 
     const q = everything()
     await notifications.search(q)
     const second = await notifications.search({ ...q, page: 2 })
-    const file = notifications.exportCsv(q)
+    const file = notifications.exportCsv(q, PLAIN_CSV)
     const lines = file.content.trimEnd().split('\r\n')
     expect(lines[0]).toBe(
-      '\uFEFFsent_at,sent_local (UTC),type,channel,subject,campaign_id,code,url,opened,clicked,hard_bounced,soft_bounced,complained,unsubscribed,purchased',
+      '\uFEFFSent (UTC),Sent in shop time (UTC),Type,Channel,Subject,Campaign ID,Message code,Link,Opened,Clicked,Bounced (hard),Bounced (soft),Marked as spam,Unsubscribed,Purchased',
     )
     expect(lines).toHaveLength(second.loaded + 1)
     expect(second.loaded).toBeGreaterThan(50)
@@ -241,7 +242,7 @@ describe.each(['legacy', 'current'] as const)('customer history, %s envelopes', 
     for (const line of lines) expect(line).not.toMatch(/(^|,)[=+\-@]/)
     expect(file.filename).toBe(`messages-U100000-from-${TWO_WEEKS_AGO}.csv`)
     const other = await failureOf(
-      Promise.resolve().then(() => notifications.exportCsv({ ...q, types: ['bulk'] })),
+      Promise.resolve().then(() => notifications.exportCsv({ ...q, types: ['bulk'] }, PLAIN_CSV)),
     )
     expect(other.appError.details?.messageKey).toBe('notifications-search-gone')
   })

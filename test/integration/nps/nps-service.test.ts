@@ -8,6 +8,7 @@ import { NpsService } from '../../../src/main/services/nps/nps-service'
 import { DEMO_SHOP, NPS_REVIEWS_LIMIT, startSandbox, type Sandbox } from '../../../src/sandbox'
 import { npsLoadSchema, npsPeriodSchema, npsReviewsSchema } from '../../../src/shared/nps'
 import { oneShop } from '../../support/shops'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 /**
  * The NPS service against the real Demo shop sandbox over loopback HTTP: every review of
@@ -164,9 +165,10 @@ describe.each(['legacy', 'current'] as const)('NPS service, %s envelopes', (enve
     await load(nps, { from: '2025-06-01', to: '2025-06-07' })
     const file = await nps.exportCsv(
       npsPeriodSchema.parse({ from: '2025-06-01', to: '2025-06-07' }),
+      PLAIN_CSV,
     )
     expect(file.filename).toBe('nps-reviews-2025-06-01-to-2025-06-07.csv')
-    expect(file.content.startsWith('\uFEFFid,created_at,score,group,channel')).toBe(true)
+    expect(file.content.startsWith('\uFEFFResponse ID,Time (UTC),Score,Group,Channel')).toBe(true)
     expect(file.content.trimEnd().split('\r\n')).toHaveLength(
       truth('2025-06-01', '2025-06-07').length + 1,
     )

@@ -12,6 +12,8 @@ import {
 import { AppFailure } from '../../../src/shared/errors'
 import { gapReasons } from '../../../src/shared/products'
 import { productsWorld } from './support'
+import { dialectFor, PLAIN_CSV } from '../../../src/main/services/files/csv'
+import { detectTableFile } from '../../../src/main/services/table-file'
 
 /**
  * Product stats against the Demo shop sandbox over loopback HTTP: what the screen shows is
@@ -26,7 +28,7 @@ let service: ProductsService
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, now: NOW })
   world = await productsWorld(sandbox)
-  service = new ProductsService(world)
+  service = new ProductsService({ ...world, csvDialect: () => PLAIN_CSV })
 })
 afterAll(async () => {
   await sandbox.close()
@@ -93,7 +95,7 @@ describe('product lookup', () => {
   it('works for a shop without a stored secret, and sends no secret at all', async () => {
     const bare = await productsWorld(sandbox, { secret: false })
     try {
-      const noSecret = new ProductsService(bare)
+      const noSecret = new ProductsService({ ...bare, csvDialect: () => PLAIN_CSV })
       sandbox.journal.clear()
       await noSecret.lookup({ itemId: product(3).id })
       const reads = sandbox.journal.entries()
@@ -127,13 +129,13 @@ describe('catalogue reads', () => {
   })
 
   it('exports the filtered gaps as formula-safe CSV', async () => {
-    const file = await service.gapsExport({ reason: 'price' })
+    const file = await service.gapsExport({ reason: 'price' }, PLAIN_CSV)
     const lines = file.content
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'product_id,name,price,url,missing_name,missing_price,missing_url,missing_image,image_download_error',
+      'Product ID,Name,Price,Link,No name,No price,No link,No image,Image download error',
     )
     const withPrice = sandbox.state.main.products.filter((p) => p.gaps.includes('price'))
     expect(lines).toHaveLength(withPrice.length + 1)
@@ -157,7 +159,7 @@ describe('catalogue reads', () => {
     expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1))
     const sorted = [...rows].sort((a, b) => b.quantity - a.quantity)
     expect(rows.map((r) => r.quantity)).toEqual(sorted.map((r) => r.quantity))
-    const csv = await service.searchGapsExport({ text: 'зимние' })
+    const csv = await service.searchGapsExport({ text: 'зимние' }, PLAIN_CSV)
     expect(csv.content).toContain('зимние шины')
     expect(csv.content.trimEnd().split('\r\n')).toHaveLength(2)
   })
@@ -190,8 +192,18 @@ describe('waiting customers', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n')
-    expect(lines[0]).toBe('email,phone,product_id,product_name,waiting_for')
+    expect(lines[0]).toBe('Email,Phone,product_id,product_name,waiting_for')
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(p.priceSubscribers.contacts)
     expect(file.name).toBe(`waiting-price-${p.id}.csv`)
+    // In Russian the bulk send reads the same contacts from a `;` file, and the product's
+    // columns keep the names its template uses.
+    const russian = new ProductsService({ ...world, csvDialect: () => dialectFor('ru') })
+    const handed = await russian.waitingHandoff({ kind: 'price', itemId: p.id })
+    const detection = await detectTableFile(world.files.pathOf(handed.fileId), {})
+    expect(detection).toMatchObject({
+      delimiter: ';',
+      hasHeader: true,
+      headers: ['Email', 'Номер телефона', 'product_id', 'product_name', 'waiting_for'],
+    })
   })
 })

@@ -11,6 +11,7 @@ import {
 import type { Watchlist } from '../../../src/shared/products'
 import { topMovers, trendOf } from '../../../src/shared/products'
 import { productsWorld } from './support'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 /**
  * The watchlist against the Demo shop sandbox: pinned products are snapshotted at the
@@ -91,7 +92,7 @@ describe('watchlist', () => {
     const reread = await again.watchlist()
     expect(reread.items.map((i) => i.itemId)).toEqual(ids)
     expect(reread.snapshots).toEqual(state.snapshots)
-    const csv = await again.exportCsv({ itemIds: [ids[0] ?? ''] })
+    const csv = await again.exportCsv({ itemIds: [ids[0] ?? ''] }, PLAIN_CSV)
     expect(csv.content.trimEnd().split('\r\n')).toHaveLength(7)
     await again.unpin({ itemId: ids[2] ?? '' })
     expect((await again.watchlist()).items).toHaveLength(2)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { CODE_ALPHABET } from '../../../src/shared/promo-codes'
 import { codesIn, harness, PROFILE, type Harness } from './harness'
+import { csvExport, dialectFor } from '../../../src/main/services/files/csv'
 
 let sb: Sandbox
 let h: Harness
@@ -69,6 +70,21 @@ describe('promo-code uploads', () => {
     )
     expect(job.sent).toBe(100)
     expect(job.after! - job.before!).toBe(90)
+  })
+
+  it('a list exported in Russian (`;`, «Код») reads back as a file of codes', async () => {
+    const codes = Array.from({ length: 20 }, (_, i) => `RU-BACK-${i}`)
+    const exported = csvExport(
+      'codes.csv',
+      [dialectFor('ru').words.columns.promoCodes.code],
+      codes.map((c) => [c]),
+      dialectFor('ru'),
+    )
+    expect(exported.content.startsWith('\uFEFFКод\r\n')).toBe(true)
+    const file = await h.files.registerPath(await writeTemp(exported.content))
+    const review = await h.uploads.review(PROFILE, '3184', { kind: 'file', fileId: file.fileId })
+    expect(review).toMatchObject({ read: 20, count: 20, invalidCount: 0 })
+    expect(review.sample).toContain('RU-BACK-0')
   })
 
   it('review lists invalid codes, removes repeats and codes uploaded before', async () => {

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { harness, PROFILE } from './harness'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 const ROWS = 400
 const child = join(import.meta.dirname, 'crash-child.ts')
@@ -69,9 +70,13 @@ describe('bulk segment change: crash and resume', () => {
       const h = await harness({ url: sandbox.url, dir })
       const [job] = h.jobs.list(PROFILE)
       expect(job).toMatchObject({ status: 'done', total: ROWS, done: ROWS, ok: ROWS })
-      const report = parse((await h.jobs.report(job!.id)).content.replace(/^\uFEFF/, ''), {
-        columns: true,
-      }) as { row: string; outcome: string }[]
+      const report = parse(
+        (await h.jobs.report(job!.id, PLAIN_CSV)).content.replace(/^\uFEFF/, ''),
+        {
+          columns: ['row', 'identifier', 'outcome', 'reason', 'retries'],
+          fromLine: 2,
+        },
+      ) as { row: string; outcome: string }[]
       expect(report.map((r) => Number(r.row))).toEqual(
         Array.from({ length: ROWS }, (_, i) => i + 1),
       )

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { harness, PROFILE } from './harness'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 const ROWS = 5000
 const SEGMENT = 334 // static, empty in the seeded data
@@ -116,9 +117,13 @@ describe('bulk add under faults', () => {
       expect(new Set(journal.map((l) => l.r)).size).toBe(ROWS)
 
       // The report lists every row; a row asked more than once says so as retries, once.
-      const report = parse((await h.jobs.report(job.id)).content.replace(/^\uFEFF/, ''), {
-        columns: true,
-      }) as { row: string; identifier: string; outcome: string; retries: string }[]
+      const report = parse(
+        (await h.jobs.report(job.id, PLAIN_CSV)).content.replace(/^\uFEFF/, ''),
+        {
+          columns: ['row', 'identifier', 'outcome', 'reason', 'retries'],
+          fromLine: 2,
+        },
+      ) as { row: string; identifier: string; outcome: string; retries: string }[]
       expect(report).toHaveLength(ROWS)
       expect(report.filter((r) => r.outcome === 'added')).toHaveLength(valid.length)
       expect(report.filter((r) => r.outcome.startsWith('rejected'))).toHaveLength(10)

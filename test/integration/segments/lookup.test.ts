@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { catalogueCsv, readCatalogueCsv } from '../../../src/main/services/segments/catalogue-csv'
@@ -7,6 +7,7 @@ import { DEMO_SHOP, startSandbox, type Sandbox } from '../../../src/sandbox'
 import { normalisePhone } from '../../../src/shared/contacts'
 import { AppFailure } from '../../../src/shared/errors'
 import { harness, PROFILE } from './harness'
+import { dialectFor, PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 /**
  * One customer's segments through the service, against the Demo shop sandbox over loopback:
@@ -152,7 +153,7 @@ describe('the segment list', () => {
     const cat = await SegmentCatalogue.open(h.dir)
     await cat.create(PROFILE, 777, '=HYPERLINK("x")', 'shared')
     await cat.rename(PROFILE, 314, 'Active in last 30 days')
-    const csv = catalogueCsv(cat.list(PROFILE))
+    const csv = catalogueCsv(cat.list(PROFILE), PLAIN_CSV)
     expect(csv).toContain(`'=HYPERLINK`)
     const file = join(h.dir, 'shared.csv')
     await writeFile(file, csv.replace(`'=HYPERLINK(""x"")`, 'Renamed by a colleague'))
@@ -164,6 +165,13 @@ describe('the segment list', () => {
       name: 'Active in last 30 days',
       type: 'dynamic',
     })
+    // A list a Russian colleague exported (`;`, Russian headers and types) reads the same.
+    await writeFile(file, catalogueCsv(cat.list(PROFILE), dialectFor('ru')))
+    expect((await readFile(file, 'utf8')).split('\r\n')[0]).toBe('\uFEFFID;Название;Заметка;Тип')
+    const english = join(h.dir, 'shared-en.csv')
+    await writeFile(english, catalogueCsv(cat.list(PROFILE), dialectFor('en')))
+    expect(await readCatalogueCsv(file)).toEqual(await readCatalogueCsv(english))
+    expect((await readCatalogueCsv(file)).find((r) => r.id === 314)?.type).toBe('dynamic')
     // Unnamed IDs are not shared: a colleague has nothing to learn from them.
     expect(rows.every((r) => r.name !== '')).toBe(true)
     await writeFile(file, 'foo,bar\n1,2\n')

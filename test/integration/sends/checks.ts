@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import type { Harness } from './harness'
 import type { Sandbox } from '../../../src/sandbox'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 /**
  * The "never twice" checks, against what the sandbox actually processed: no recipient got
@@ -9,7 +10,7 @@ import type { Sandbox } from '../../../src/sandbox'
  */
 export function expectNeverTwice(h: Harness, jobId: string, sandbox: Sandbox, total: number) {
   const report = h.bulk
-    .reportCsv(jobId)
+    .reportCsv(jobId, PLAIN_CSV)
     .content.replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n')

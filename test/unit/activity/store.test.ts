@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ActivityLog, activityHook } from '../../../src/main/services/activity'
 import type { ApiCallRecord } from '../../../src/main/api/types'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 let dir: string
 beforeEach(async () => {
@@ -107,8 +108,10 @@ describe('ActivityLog', () => {
     const log = await ActivityLog.open({ dataDir: dir })
     log.append(rec({ params: { email: '=cmd|calc', shop_secret: '[redacted]' } }))
     log.append(rec({ profileId: 'other' }))
-    const csv = log.exportCsv({ profileId: 'p1' })
-    expect(csv.startsWith('\uFEFFid,time,profile,shop_id,method,path,status,outcome')).toBe(true)
+    const csv = log.exportCsv({ profileId: 'p1' }, PLAIN_CSV)
+    expect(csv.startsWith('\uFEFFID,Time (UTC),Shop,Shop ID,Method,Path,HTTP status,Outcome')).toBe(
+      true,
+    )
     const rows = csv.split('\r\n').filter((l) => l !== '')
     expect(rows).toHaveLength(2)
     expect(rows[1]).toContain('"{""email"":""=cmd|calc"",""shop_secret"":""[redacted]""}"')

@@ -6,6 +6,7 @@ import { JobRunner } from '../../../src/main/jobs/runner'
 import { bulkKind } from '../../../src/main/services/sends/bulk-kind'
 import type { BulkJobConfig } from '../../../src/main/services/sends/bulk-rows'
 import { SendLog } from '../../../src/main/services/sends/send-log'
+import { PLAIN_CSV } from '../../../src/main/services/files/csv'
 
 let dir = ''
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('send log', () => {
       phone: '79123456789',
     })
     expect(log.reveal('p2', e.id)).toBeNull()
-    expect(log.exportCsv('p1', {}, false)).not.toContain('anna.smith')
+    expect(log.exportCsv('p1', {}, false, PLAIN_CSV)).not.toContain('anna.smith')
     expect(log.recentCodes('p1', 'transact')).toEqual(['welcome'])
     await log.flush()
     const reopened = await SendLog.open(dir)

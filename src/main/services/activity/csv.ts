@@ -1,21 +1,5 @@
-import { toCsv, type CsvValue } from '../files/csv'
+import { headerOf, toCsv, type CsvDialect, type CsvValue } from '../files/csv'
 import type { ActivityRecord } from '../../../shared/activity'
-
-const HEADER = [
-  'id',
-  'time',
-  'profile',
-  'shop_id',
-  'method',
-  'path',
-  'status',
-  'outcome',
-  'error_code',
-  'duration_ms',
-  'bytes',
-  'retries',
-  'params',
-] as const
 
 function row(r: ActivityRecord): CsvValue[] {
   return [
@@ -36,6 +20,6 @@ function row(r: ActivityRecord): CsvValue[] {
 }
 
 /** The activity log as a spreadsheet-safe CSV document (BOM, CRLF, formulas neutralised). */
-export function activityCsv(records: readonly ActivityRecord[]): string {
-  return toCsv(HEADER, records.map(row))
+export function activityCsv(records: readonly ActivityRecord[], dialect: CsvDialect): string {
+  return toCsv(headerOf(dialect.words.columns.activity), records.map(row), dialect)
 }

@@ -1,6 +1,7 @@
 import type { activityChannels } from '../../../shared/contract/domains/activity'
 import type { EventBus } from '../../ipc/event-bus'
-import { forward, type Feature } from '../../feature'
+import { forward, type CsvDialects, type Feature } from '../../feature'
+import { csvFileName } from '../files/csv'
 import type { ActivityLog } from './store'
 
 export { ActivityLog } from './store'
@@ -13,8 +14,9 @@ export { activityHook } from './wire'
 export function createActivityFeature(deps: {
   activity: ActivityLog
   events: EventBus
+  csvDialect: CsvDialects
 }): Feature<keyof typeof activityChannels> {
-  const { activity, events } = deps
+  const { activity, events, csvDialect } = deps
   const unsubscribe = activity.subscribe((record) => events.emit('activity:recorded', record))
   return {
     handlers: {
@@ -24,11 +26,17 @@ export function createActivityFeature(deps: {
         events.emit('activity:cleared', {})
         return { cleared: true }
       },
-      'activity:export': (filter) => ({
-        filename: `personaclick-activity-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`,
-        mimeType: 'text/csv;charset=utf-8',
-        content: activity.exportCsv(filter),
-      }),
+      'activity:export': ({ csv, ...filter }) => {
+        const dialect = csvDialect(csv)
+        return {
+          filename: csvFileName(
+            `personaclick-activity-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`,
+            dialect,
+          ),
+          mimeType: 'text/csv;charset=utf-8',
+          content: activity.exportCsv(filter, dialect),
+        }
+      },
     },
     async dispose() {
       unsubscribe()

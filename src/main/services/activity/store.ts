@@ -4,6 +4,7 @@ import type { ApiCallRecord } from '../../api/types'
 import type { Logger } from '../../log/logger'
 import { JsonlLog } from '../../store/jsonl-log'
 import { activityCsv } from './csv'
+import type { CsvDialect } from '../files/csv'
 import { matches } from './filter'
 import { parseRecord } from './record-schema'
 import type { ActivityFilter, ActivityPage, ActivityRecord } from '../../../shared/activity'
@@ -61,8 +62,8 @@ export class ActivityLog {
     return this.records.page((r) => matches(r, filter), filter)
   }
 
-  exportCsv(filter: ActivityFilter = {}): string {
-    return activityCsv([...this.records.newestFirst((r) => matches(r, filter))])
+  exportCsv(filter: ActivityFilter, dialect: CsvDialect): string {
+    return activityCsv([...this.records.newestFirst((r) => matches(r, filter))], dialect)
   }
 
   clear(): Promise<void> {

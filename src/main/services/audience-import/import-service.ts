@@ -20,7 +20,7 @@ import type { ApiClient, CallOptions } from '../../api'
 import { JsonItems } from '../../api/json-items'
 import { JobRunner, type JobStatus } from '../../jobs/runner'
 import { throttled, type Throttled } from '../../jobs/throttle'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 import type { FileRegistry } from '../files/file-registry'
 import type { ShopDirectory } from '../shops/shop-directory'
 import { detectTableFile } from '../table-file'
@@ -322,20 +322,23 @@ export class ImportService {
   }
 
   /** The error report: the original row and the reason, CSV with BOM, formula-safe. */
-  async errorReport({ jobId }: JobRef): Promise<ExportedFile> {
+  async errorReport({ jobId }: JobRef, dialect: CsvDialect): Promise<ExportedFile> {
     const rec = this.live(jobId).rec
     const rows = await this.issues({ jobId, limit: Number.MAX_SAFE_INTEGER })
-    const content = toCsv(
-      ['Row', 'Outcome', 'Reason', ...rec.config.headers],
+    const { columns, imported } = dialect.words
+    const base = rec.state.fileName.replace(/\.[^.]+$/, '')
+    // The file's own columns follow under their own headers, so the report re-imports.
+    return csvExport(
+      `${base}-errors.csv`,
+      [...headerOf(columns.importReport), ...rec.config.headers],
       rows.map((r) => [
         r.rowNumber,
-        r.rejected ? 'not imported' : 'imported without a value',
+        r.rejected ? imported.rejected : imported.partial,
         r.issues.map((i) => describeIssue(i, r.rejected)).join('; '),
         ...r.fields,
       ]),
+      dialect,
     )
-    const base = rec.state.fileName.replace(/\.[^.]+$/, '')
-    return { filename: `${base}-errors.csv`, mimeType: 'text/csv;charset=utf-8', content }
   }
 
   async mappings(): Promise<SavedMapping[]> {

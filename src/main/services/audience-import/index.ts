@@ -11,21 +11,23 @@ export async function createImportFeature(
     onChange: (state) => deps.events.emit('import:job', state),
   })
   return {
-    handlers: forward(service, {
-      'import:detect': 'detect',
-      'import:validate': 'validate',
-      'import:start': 'start',
-      'import:pause': 'pause',
-      'import:resume': 'resume',
-      'import:cancel': 'cancel',
-      'import:discard': 'discard',
-      'import:jobs': 'list',
-      'import:issues': 'issues',
-      'import:error-report': 'errorReport',
-      'import:mappings': 'mappings',
-      'import:save-mapping': 'saveMapping',
-      'import:delete-mapping': 'deleteMapping',
-    }),
+    handlers: {
+      ...forward(service, {
+        'import:detect': 'detect',
+        'import:validate': 'validate',
+        'import:start': 'start',
+        'import:pause': 'pause',
+        'import:resume': 'resume',
+        'import:cancel': 'cancel',
+        'import:discard': 'discard',
+        'import:jobs': 'list',
+        'import:issues': 'issues',
+        'import:mappings': 'mappings',
+        'import:save-mapping': 'saveMapping',
+        'import:delete-mapping': 'deleteMapping',
+      }),
+      'import:error-report': ({ csv, ...job }) => service.errorReport(job, deps.csvDialect(csv)),
+    },
     // Running jobs stop without being marked finished: they resume after a restart.
     dispose: () => service.dispose(),
   }

@@ -8,12 +8,14 @@ export async function createNotificationsFeature(
 ): Promise<Feature<keyof typeof notificationsChannels>> {
   const service = await NotificationsService.open(deps)
   return {
-    handlers: forward(service, {
-      'notifications:choices': 'choices',
-      'notifications:search': 'search',
-      'notifications:export': 'exportCsv',
-      'notifications:images': 'images',
-      'notifications:status': 'status',
-    }),
+    handlers: {
+      ...forward(service, {
+        'notifications:choices': 'choices',
+        'notifications:search': 'search',
+        'notifications:images': 'images',
+        'notifications:status': 'status',
+      }),
+      'notifications:export': ({ csv, ...query }) => service.exportCsv(query, deps.csvDialect(csv)),
+    },
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/notifications'
 import { toMessage } from '../../../shared/notification-status'
 import type { ApiClient } from '../../api'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 import { fetchImage } from './image-fetch'
 import { readJsonFile, writeJsonFile } from '../../store/json-file'
 import type { ShopDirectory } from '../shops/shop-directory'
@@ -152,7 +152,7 @@ export class NotificationsService {
   }
 
   /** What the screen has loaded for this search, as formula-safe CSV. */
-  exportCsv(q: NotificationsQuery): ExportedFile {
+  exportCsv(q: NotificationsQuery, dialect: CsvDialect): ExportedFile {
     const shop = this.shops.profile('active')
     const loaded = this.loaded
     if (!loaded || loaded.key !== searchKey(shop.profileId, q)) {
@@ -160,18 +160,12 @@ export class NotificationsService {
     }
     const local = (iso: string | null): string =>
       iso ? format(new TZDate(iso, shop.timeZone), 'yyyy-MM-dd HH:mm:ss') : ''
-    const content = toCsv(
-      [
-        'sent_at',
-        `sent_local (${shop.timeZone})`,
-        'type',
-        'channel',
-        'subject',
-        'campaign_id',
-        'code',
-        'url',
-        ...statisticKeys,
-      ],
+    const { columns, values, yes } = dialect.words
+    const header = headerOf(columns.notifications).map((h) => h.replace('{zone}', shop.timeZone))
+    const safeId = loaded.identifier.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 60)
+    return csvExport(
+      `messages-${safeId}-from-${q.dateFrom}.csv`,
+      [...header, ...statisticKeys.map((k) => values.statistics[k])],
       loaded.pages
         .flat()
         .map((m) => [
@@ -183,15 +177,10 @@ export class NotificationsService {
           m.campaignId,
           m.code,
           m.url,
-          ...statisticKeys.map((k) => m.statistics[k]),
+          ...statisticKeys.map((k) => (m.statistics[k] ? yes : '')),
         ]),
+      dialect,
     )
-    const safeId = loaded.identifier.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 60)
-    return {
-      filename: `messages-${safeId}-from-${q.dateFrom}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
-      content,
-    }
   }
 
   /** Fetched one after another: a preview has a handful of images, and no hurry. */

@@ -9,11 +9,13 @@ export function createNpsFeature(deps: FeatureDeps): Feature<keyof typeof npsCha
     onProgress: (p) => deps.events.emit('nps:progress', p),
   })
   return {
-    handlers: forward(service, {
-      'nps:load': 'load',
-      'nps:cancel': 'cancel',
-      'nps:reviews': 'reviews',
-      'nps:export': 'exportCsv',
-    }),
+    handlers: {
+      ...forward(service, {
+        'nps:load': 'load',
+        'nps:cancel': 'cancel',
+        'nps:reviews': 'reviews',
+      }),
+      'nps:export': ({ csv, ...period }) => service.exportCsv(period, deps.csvDialect(csv)),
+    },
   }
 }

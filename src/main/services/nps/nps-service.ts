@@ -14,7 +14,7 @@ import {
 } from '../../../shared/nps'
 import type { z } from 'zod'
 import type { ApiClient } from '../../api'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 import type { ShopDirectory, ShopProfile } from '../shops/shop-directory'
 import { ShopCache, type DayState } from './cache'
 import { aggregate, compareScores, previousPeriod } from './maths'
@@ -113,40 +113,28 @@ export class NpsService {
     }
   }
 
-  async exportCsv(q: PeriodInput): Promise<ExportedFile> {
+  async exportCsv(q: PeriodInput, dialect: CsvDialect): Promise<ExportedFile> {
     const cache = await this.cacheFor(this.activeShop())
     const rows = this.filtered(cache, { ...q, withComment: false, sortField: 'time', sortOrder: 1 })
     const chName = nameLookup(cache.channels)
     const catName = nameLookup(cache.categories)
-    const content = toCsv(
-      [
-        'id',
-        'created_at',
-        'score',
-        'group',
-        'channel',
-        'channel_name',
-        'category',
-        'category_name',
-        'comment',
-      ],
+    const { columns, values } = dialect.words
+    return csvExport(
+      `nps-reviews-${q.from}-to-${q.to}.csv`,
+      headerOf(columns.nps),
       rows.map((r) => [
         r.id,
         new Date(r.time).toISOString(),
         r.rate,
-        npsGroupOf(r.rate),
+        values.npsGroup[npsGroupOf(r.rate)],
         r.channel,
         chName(r.channel),
         r.category,
         catName(r.category),
         r.comment,
       ]),
+      dialect,
     )
-    return {
-      filename: `nps-reviews-${q.from}-to-${q.to}.csv`,
-      mimeType: 'text/csv;charset=utf-8',
-      content,
-    }
   }
 
   /** Resolved once per request, so a shop switch mid-load never mixes two shops' reviews. */

@@ -9,7 +9,7 @@ import {
   type GapsFilter,
 } from '../../../shared/products'
 import type { ApiClient, ShopRef } from '../../api'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 
 /** /products/not_widgetable with each product's reasons spelled out and counted. */
 export async function catalogueGaps(api: ApiClient, shop: ShopRef): Promise<CatalogueGaps> {
@@ -29,35 +29,28 @@ export async function catalogueGaps(api: ApiClient, shop: ShopRef): Promise<Cata
 }
 
 /** For the catalogue team: one row per product, the reasons as words, formula-safe. */
-export function gapsCsv(gaps: CatalogueGaps, filter: GapsFilter): ExportedFile {
+export function gapsCsv(
+  gaps: CatalogueGaps,
+  filter: GapsFilter,
+  dialect: CsvDialect,
+): ExportedFile {
   const rows = filterGaps(gaps.rows, filter)
-  const has = (r: GapRow, reason: GapReason): string => (r.reasons.includes(reason) ? 'yes' : '')
-  return {
-    filename: `catalogue-gaps${filter.reason ? `-${filter.reason}` : ''}.csv`,
-    mimeType: 'text/csv',
-    content: toCsv(
-      [
-        'product_id',
-        'name',
-        'price',
-        'url',
-        'missing_name',
-        'missing_price',
-        'missing_url',
-        'missing_image',
-        'image_download_error',
-      ],
-      rows.map((r) => [
-        r.itemId,
-        r.name,
-        r.price,
-        r.url,
-        has(r, 'name'),
-        has(r, 'price'),
-        has(r, 'url'),
-        has(r, 'image'),
-        r.imageError,
-      ]),
-    ),
-  }
+  const { columns, yes } = dialect.words
+  const has = (r: GapRow, reason: GapReason): string => (r.reasons.includes(reason) ? yes : '')
+  return csvExport(
+    `catalogue-gaps${filter.reason ? `-${filter.reason}` : ''}.csv`,
+    headerOf(columns.gaps),
+    rows.map((r) => [
+      r.itemId,
+      r.name,
+      r.price,
+      r.url,
+      has(r, 'name'),
+      has(r, 'price'),
+      has(r, 'url'),
+      has(r, 'image'),
+      r.imageError,
+    ]),
+    dialect,
+  )
 }

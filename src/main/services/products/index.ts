@@ -18,12 +18,9 @@ export async function createProductsFeature(
       ...forward(service, {
         'products:lookup': 'lookup',
         'products:gaps': 'gaps',
-        'products:gaps-export': 'gapsExport',
         'products:categories': 'categories',
         'products:search-gaps': 'searchGaps',
-        'products:search-gaps-export': 'searchGapsExport',
         'products:waiting': 'waiting',
-        'products:waiting-export': 'waitingExport',
         'products:waiting-handoff': 'waitingHandoff',
       }),
       ...forward(watchlist, {
@@ -31,8 +28,15 @@ export async function createProductsFeature(
         'products:pin': 'pin',
         'products:unpin': 'unpin',
         'products:snapshot': 'snapshot',
-        'products:watch-export': 'exportCsv',
       }),
+      'products:gaps-export': ({ csv, ...filter }) =>
+        service.gapsExport(filter, deps.csvDialect(csv)),
+      'products:search-gaps-export': ({ csv, ...filter }) =>
+        service.searchGapsExport(filter, deps.csvDialect(csv)),
+      'products:waiting-export': ({ csv, ...product }) =>
+        service.waitingExport(product, deps.csvDialect(csv)),
+      'products:watch-export': ({ csv, ...items }) =>
+        watchlist.exportCsv(items, deps.csvDialect(csv)),
     },
     dispose: () => watchlist.dispose(),
   }

@@ -1,5 +1,7 @@
+import type { CsvDialects } from '../../feature'
 import { Readable } from 'node:stream'
 import type { ExportedFile, IntakeFile } from '../../../shared/files'
+import type { CsvDialect } from '../files/csv'
 import type {
   CatalogueGaps,
   CategoryNode,
@@ -24,6 +26,8 @@ export interface ProductsServiceOptions {
   api: ApiClient
   shops: ShopDirectory
   files: FileRegistry
+  /** The hand-off to a bulk send is written in the marketer's language, as an export is. */
+  csvDialect: CsvDialects
   now?: () => number
 }
 
@@ -56,8 +60,8 @@ export class ProductsService {
     return catalogueGaps(this.opts.api, 'active')
   }
 
-  async gapsExport(filter: GapsFilter): Promise<ExportedFile> {
-    return gapsCsv(await this.gaps(), filter)
+  async gapsExport(filter: GapsFilter, dialect: CsvDialect): Promise<ExportedFile> {
+    return gapsCsv(await this.gaps(), filter, dialect)
   }
 
   categories(): Promise<CategoryNode[]> {
@@ -68,17 +72,17 @@ export class ProductsService {
     return searchGaps(this.opts.api, 'active')
   }
 
-  async searchGapsExport(filter: SearchGapsFilter): Promise<ExportedFile> {
-    return searchGapsCsv(await this.searchGaps(), filter)
+  async searchGapsExport(filter: SearchGapsFilter, dialect: CsvDialect): Promise<ExportedFile> {
+    return searchGapsCsv(await this.searchGaps(), filter, dialect)
   }
 
   waiting({ kind }: { kind: WaitKind }): Promise<WaitingProduct[]> {
     return waitingProducts(this.opts.api, this.names, this.opts.shops.callable('active'), kind)
   }
 
-  waitingExport(q: { kind: WaitKind; itemId: string }): Promise<ExportedFile> {
+  waitingExport(q: { kind: WaitKind; itemId: string }, dialect: CsvDialect): Promise<ExportedFile> {
     const shop = this.opts.shops.callable('active')
-    return waitingContactsCsv(this.opts.api, this.names, shop, q.kind, q.itemId)
+    return waitingContactsCsv(this.opts.api, this.names, shop, q.kind, q.itemId, dialect)
   }
 
   /**
@@ -87,7 +91,7 @@ export class ProductsService {
    * detection, mapping, checks and snapshot apply unchanged.
    */
   async waitingHandoff(q: { kind: WaitKind; itemId: string }): Promise<IntakeFile> {
-    const file = await this.waitingExport(q)
+    const file = await this.waitingExport(q, this.opts.csvDialect())
     return this.opts.files.registerUpload(
       file.filename,
       Readable.from([Buffer.from(file.content, 'utf8')]),

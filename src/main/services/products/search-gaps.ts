@@ -6,7 +6,7 @@ import {
   type SearchGapsFilter,
 } from '../../../shared/products'
 import type { ApiClient, ShopRef } from '../../api'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 
 /**
  * /search/no_result_queries ranked by how often each query was made (the API promises no
@@ -25,13 +25,15 @@ export async function searchGaps(api: ApiClient, shop: ShopRef): Promise<SearchG
   return { rows, skipped: data.length - usable.length }
 }
 
-export function searchGapsCsv(gaps: SearchGaps, filter: SearchGapsFilter): ExportedFile {
-  return {
-    filename: 'search-gaps.csv',
-    mimeType: 'text/csv',
-    content: toCsv(
-      ['rank', 'query', 'searches_2_weeks'],
-      filterSearchGaps(gaps.rows, filter).map((r) => [r.rank, r.query, r.quantity]),
-    ),
-  }
+export function searchGapsCsv(
+  gaps: SearchGaps,
+  filter: SearchGapsFilter,
+  dialect: CsvDialect,
+): ExportedFile {
+  return csvExport(
+    'search-gaps.csv',
+    headerOf(dialect.words.columns.searchGaps),
+    filterSearchGaps(gaps.rows, filter).map((r) => [r.rank, r.query, r.quantity]),
+    dialect,
+  )
 }

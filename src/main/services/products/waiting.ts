@@ -3,7 +3,7 @@ import { keyedFailure } from '../../../shared/errors'
 import type { ExportedFile } from '../../../shared/files'
 import type { WaitKind, WaitingProduct } from '../../../shared/products'
 import type { ApiClient } from '../../api'
-import { toCsv } from '../files/csv'
+import { csvExport, type CsvDialect } from '../files/csv'
 import type { ShopProfile } from '../shops/shop-directory'
 import type { ProductNames } from './names'
 
@@ -62,6 +62,7 @@ export async function waitingContactsCsv(
   shop: ShopProfile,
   kind: WaitKind,
   itemId: string,
+  dialect: CsvDialect,
 ): Promise<ExportedFile> {
   const row = (await subscriptions(api, shop, kind)).find((r) => String(r.id) === itemId)
   if (!row) throw keyedFailure('NOT_FOUND', 'waiting-gone', { itemId })
@@ -72,9 +73,12 @@ export async function waitingContactsCsv(
     const phone = email ? null : normalisePhone(raw, shop.defaultCountry)
     return [email ?? (phone ? '' : raw), phone ?? '', itemId, name, kind]
   })
-  return {
-    filename: `waiting-${kind}-${itemId.replace(/[^\w.-]+/g, '_')}.csv`,
-    mimeType: 'text/csv',
-    content: toCsv(['email', 'phone', 'product_id', 'product_name', 'waiting_for'], lines),
-  }
+  // The product's columns keep their codes: a bulk send's template reads them by name.
+  const { email, phone } = dialect.words.columns.waiting
+  return csvExport(
+    `waiting-${kind}-${itemId.replace(/[^\w.-]+/g, '_')}.csv`,
+    [email, phone, 'product_id', 'product_name', 'waiting_for'],
+    lines,
+    dialect,
+  )
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/products'
 import type { ApiClient } from '../../api'
 import type { Logger } from '../../log/logger'
-import { toCsv } from '../files/csv'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 import type { ShopDirectory } from '../shops/shop-directory'
 import { productCard, unknownProduct } from './lookup'
 import { SnapshotScheduler } from './scheduler'
@@ -174,7 +174,10 @@ export class WatchlistService {
     this.announce(profileId, store)
   }
 
-  async exportCsv({ itemIds }: { itemIds?: string[] | undefined }): Promise<ExportedFile> {
+  async exportCsv(
+    { itemIds }: { itemIds?: string[] | undefined },
+    dialect: CsvDialect,
+  ): Promise<ExportedFile> {
     const { profileId } = this.opts.shops.profile('active')
     const store = await this.storeOf(profileId)
     const items = store.items.filter((i) => !itemIds || itemIds.includes(i.itemId))
@@ -195,23 +198,11 @@ export class WatchlistService {
           c.now.purchase,
         ])
       }
-    return {
-      filename: 'watchlist-snapshots.csv',
-      mimeType: 'text/csv',
-      content: toCsv(
-        [
-          'snapshot_at',
-          'product_id',
-          'name',
-          'views_24h',
-          'carts_24h',
-          'purchases_24h',
-          'views_15min',
-          'carts_15min',
-          'purchases_15min',
-        ],
-        rows,
-      ),
-    }
+    return csvExport(
+      'watchlist-snapshots.csv',
+      headerOf(dialect.words.columns.watchlist),
+      rows,
+      dialect,
+    )
   }
 }

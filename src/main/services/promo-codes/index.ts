@@ -8,15 +8,13 @@ import {
   type CodeSource,
 } from '../../../shared/promo-codes'
 import type { Feature, FeatureDeps } from '../../feature'
-import { toCsv } from '../files/csv'
+import { csvExport } from '../files/csv'
 import { detectTableFile } from '../table-file'
 import { Ledger } from './ledger'
 import { PromoLists } from './lists-service'
 import { readCodes } from './review'
 import { StockStore } from './stock-store'
 import { CodeUploads } from './uploads'
-
-const CSV = 'text/csv;charset=utf-8'
 
 /** Valid codes of a deletion, each once (a deletion never generates codes). */
 async function codesToDelete(source: CodeSource, deps: FeatureDeps): Promise<string[]> {
@@ -87,14 +85,16 @@ export async function createPromoCodesFeature(
         uploads.start(active(), reviewId, batchSize),
       'promo-codes:uploads': () => uploads.list(active()),
       'promo-codes:upload-control': ({ jobId, action }) => uploads.control(own(jobId), action),
-      'promo-codes:ledger-export': async ({ listId }) => {
+      'promo-codes:ledger-export': async ({ listId, csv }) => {
         const rows: string[][] = []
         for await (const code of ledger.codes(active(), listId)) rows.push([code])
-        return {
-          filename: `promo-codes-${listId}-uploaded.csv`,
-          mimeType: CSV,
-          content: toCsv(['code'], rows),
-        }
+        const dialect = deps.csvDialect(csv)
+        return csvExport(
+          `promo-codes-${listId}-uploaded.csv`,
+          [dialect.words.columns.promoCodes.code],
+          rows,
+          dialect,
+        )
       },
       'promo-codes:purge': ({ listId, confirmName }) => lists.purge(active(), listId, confirmName),
       'promo-codes:delete': async ({ listId, source, batchSize }) => {

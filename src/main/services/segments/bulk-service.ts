@@ -16,7 +16,8 @@ import { JobFolders } from '../../jobs/job-folders'
 import { JobRunner, type JobStatus } from '../../jobs/runner'
 import { throttled, type Throttled } from '../../jobs/throttle'
 import type { Logger } from '../../log/logger'
-import { toCsv } from '../files/csv'
+import type { ExportedFile } from '../../../shared/files'
+import { csvExport, headerOf, toCsv, type CsvDialect } from '../files/csv'
 import { readSnapshot, writeSnapshot } from '../sends/bulk-snapshot'
 import type { ShopDirectory } from '../shops/shop-directory'
 import {
@@ -133,11 +134,15 @@ export class SegmentJobs {
   }
 
   /** Every row that would not be sent, with the reason, as CSV. */
-  async rejectedCsv(source: SegmentBulkSource, profileId: string): Promise<string> {
+  async rejectedCsv(
+    source: SegmentBulkSource,
+    profileId: string,
+    dialect: CsvDialect,
+  ): Promise<string> {
     const rows: (string | number)[][] = []
     for await (const r of this.rowsOf(source, profileId))
       if (r.rejection) rows.push([r.rowNumber, r.raw, OUTCOME[r.rejection]('add')])
-    return toCsv(['row', 'value', 'reason'], rows)
+    return toCsv(headerOf(dialect.words.columns.rejected), rows, dialect)
   }
 
   list(profileId: string): SegmentJobState[] {
@@ -203,7 +208,7 @@ export class SegmentJobs {
    * One line per row that has an outcome, in file order: its identifier (from the job's
    * snapshot), what happened, PersonaClick's reason for a failure, and how many retries.
    */
-  async report(jobId: string): Promise<{ filename: string; content: string }> {
+  async report(jobId: string, dialect: CsvDialect): Promise<ExportedFile> {
     const job = this.requireJob(jobId)
     const rows: (string | number | null)[][] = []
     for await (const snap of readSnapshot(this.snapshotOf(job.config.id))) {
@@ -218,12 +223,13 @@ export class SegmentJobs {
         line.n ?? 0,
       ])
     }
-    const header = ['row', 'identifier', 'outcome', 'reason', 'retries']
     const stamp = job.config.createdAt.slice(0, 19).replace(/[:T]/g, '-')
-    return {
-      filename: `personaclick-segment-${job.config.action}-${stamp}.csv`,
-      content: toCsv(header, rows),
-    }
+    return csvExport(
+      `personaclick-segment-${job.config.action}-${stamp}.csv`,
+      headerOf(dialect.words.columns.segmentReport),
+      rows,
+      dialect,
+    )
   }
 
   private rowsOf(source: SegmentBulkSource, profileId: string): AsyncIterable<SegmentRow> {

@@ -2,6 +2,7 @@ import type { segmentsChannels } from '../../../shared/contract/domains/segments
 import { keyedFailure } from '../../../shared/errors'
 import type { SegmentBulkSource } from '../../../shared/segments'
 import { forward, type Feature, type FeatureDeps } from '../../feature'
+import { csvFileName } from '../files/csv'
 import { detectTableFile, readTableRows } from '../table-file'
 import type { RawRows } from './bulk-rows'
 import { SegmentJobs } from './bulk-service'
@@ -79,11 +80,14 @@ export async function createSegmentsFeature(
       'segments:seen': async ({ id }) => {
         changed(await catalogue.note(active(), [{ id }]))
       },
-      'segments:export': () => ({
-        filename: `personaclick-segments-${stamp()}.csv`,
-        mimeType: CSV,
-        content: catalogueCsv(catalogue.list(active())),
-      }),
+      'segments:export': ({ csv }) => {
+        const dialect = deps.csvDialect(csv)
+        return {
+          filename: csvFileName(`personaclick-segments-${stamp()}.csv`, dialect),
+          mimeType: CSV,
+          content: catalogueCsv(catalogue.list(active()), dialect),
+        }
+      },
       'segments:import': async ({ fileId }) => {
         const rows = await readCatalogueCsv(files.pathOf(fileId))
         return changed({ merged: await catalogue.merge(active(), rows) })
@@ -91,19 +95,19 @@ export async function createSegmentsFeature(
       'segments:bulk-detect': ({ fileId, overrides }) =>
         detectTableFile(files.pathOf(fileId), overrides ?? {}),
       'segments:bulk-review': ({ source }) => jobs.review(source, active()),
-      'segments:bulk-rejected': async ({ source }) => ({
-        filename: `personaclick-segment-rejected-${stamp()}.csv`,
-        mimeType: CSV,
-        content: await jobs.rejectedCsv(source, active()),
-      }),
+      'segments:bulk-rejected': async ({ source, csv }) => {
+        const dialect = deps.csvDialect(csv)
+        return {
+          filename: csvFileName(`personaclick-segment-rejected-${stamp()}.csv`, dialect),
+          mimeType: CSV,
+          content: await jobs.rejectedCsv(source, active(), dialect),
+        }
+      },
       'segments:bulk-jobs': () => jobs.list(active()),
       'segments:bulk-start': (input) => jobs.start(input, active()),
       'segments:bulk-control': ({ jobId, action, ratePerSecond }) =>
         jobs.control(own(jobId), action, ratePerSecond),
-      'segments:bulk-report': async ({ jobId }) => ({
-        ...(await jobs.report(own(jobId))),
-        mimeType: CSV,
-      }),
+      'segments:bulk-report': ({ jobId, csv }) => jobs.report(own(jobId), deps.csvDialect(csv)),
     },
     dispose: () => jobs.dispose(),
   }

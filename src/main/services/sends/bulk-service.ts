@@ -9,7 +9,8 @@ import {
   type BulkJobState,
   type BulkStart,
 } from '../../../shared/sends'
-import { toCsv } from '../files/csv'
+import type { ExportedFile } from '../../../shared/files'
+import { csvExport, headerOf, type CsvDialect } from '../files/csv'
 import { tableReadSettingsSchema, type TableReadSettings } from '../../../shared/table-file'
 import type { Logger } from '../../log/logger'
 import { JobFolders } from '../../jobs/job-folders'
@@ -179,7 +180,7 @@ export class BulkSends {
    * outcome and the values its variables had, from the job's snapshot (a job started before
    * snapshots reads its file again: one no longer readable leaves the variable columns empty).
    */
-  async report(jobId: string): Promise<{ filename: string; content: string }> {
+  async report(jobId: string, dialect: CsvDialect): Promise<ExportedFile> {
     const job = this.requireJob(jobId)
     const values = new Map<number, string[]>()
     const columns = job.config.mapping.variables.map((v) => v.column)
@@ -196,14 +197,15 @@ export class BulkSends {
         values.clear()
       }
     }
-    return this.reportCsv(jobId, values)
+    return this.reportCsv(jobId, dialect, values)
   }
 
   /** The report from the journal alone; `values` adds the variables' values by row number. */
   reportCsv(
     jobId: string,
+    dialect: CsvDialect,
     values: ReadonlyMap<number, readonly string[]> = new Map(),
-  ): { filename: string; content: string } {
+  ): ExportedFile {
     const job = this.requireJob(jobId)
     const names = job.config.mapping.variables.map((v) => v.name)
     const rows = [...job.runner.units.values()]
@@ -218,18 +220,10 @@ export class BulkSends {
         r.msg ?? null,
         ...names.map((_, i) => values.get(r.r)?.[i] ?? null),
       ])
-    const header = [
-      'row',
-      'email',
-      'phone',
-      'status',
-      'message_code',
-      'error_code',
-      'reason',
-      ...names,
-    ]
+    // Variables keep their names: a corrected report can feed the next bulk send.
+    const header = [...headerOf(dialect.words.columns.bulkReport), ...names]
     const stamp = job.config.createdAt.slice(0, 19).replace(/[:T]/g, '-')
-    return { filename: `personaclick-bulk-send-${stamp}.csv`, content: toCsv(header, rows) }
+    return csvExport(`personaclick-bulk-send-${stamp}.csv`, header, rows, dialect)
   }
 
   /** Rows in a bulk CSV, read as a job would read them, for the confirmation before Start. */

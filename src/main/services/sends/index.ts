@@ -1,6 +1,7 @@
 import { keyedFailure } from '../../../shared/errors'
 import type { sendsChannels } from '../../../shared/contract/domains/sends'
 import { forward, type Feature, type FeatureDeps } from '../../feature'
+import { csvFileName } from '../files/csv'
 import { detectTableFile, readTableRows } from '../table-file'
 import { BulkSends } from './bulk-service'
 import type { RowSource } from './bulk-rows'
@@ -52,11 +53,14 @@ export async function createSendsFeature(
         if (!found) throw keyedFailure('NOT_FOUND', 'send-gone')
         return found
       },
-      'sends:log-export': ({ full, ...filter }) => ({
-        filename: `personaclick-sends-${stamp()}.csv`,
-        mimeType: CSV,
-        content: log.exportCsv(active(), filter, full),
-      }),
+      'sends:log-export': ({ full, csv, ...filter }) => {
+        const dialect = deps.csvDialect(csv)
+        return {
+          filename: csvFileName(`personaclick-sends-${stamp()}.csv`, dialect),
+          mimeType: CSV,
+          content: log.exportCsv(active(), filter, full, dialect),
+        }
+      },
       'sends:bulk-detect': ({ fileId, overrides }) =>
         detectTableFile(files.pathOf(fileId), overrides ?? {}),
       'sends:bulk-count': async ({ fileId, table }) => ({ rows: await bulk.count(fileId, table) }),
@@ -64,10 +68,7 @@ export async function createSendsFeature(
       'sends:bulk-start': (input) => bulk.start(input, active()),
       'sends:bulk-control': ({ jobId, action, ratePerSecond }) =>
         bulk.control(own(jobId), action, ratePerSecond),
-      'sends:bulk-report': async ({ jobId }) => ({
-        ...(await bulk.report(own(jobId))),
-        mimeType: CSV,
-      }),
+      'sends:bulk-report': ({ jobId, csv }) => bulk.report(own(jobId), deps.csvDialect(csv)),
     },
     dispose: () => log.flush(),
   }

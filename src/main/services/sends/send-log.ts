@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { SendLogEntry, SendLogFilter, SendLogPage, SendRoute } from '../../../shared/sends'
 import { maskEmail, maskPhone } from '../../../shared/sends-validate'
 import { JsonlLog } from '../../store/jsonl-log'
-import { toCsv } from '../files/csv'
+import { headerOf, toCsv, type CsvDialect } from '../files/csv'
 
 /** Enough for months of ad-hoc sends plus a few large bulk jobs; older lines stay on disk. */
 const KEEP_IN_MEMORY = 100_000
@@ -71,7 +71,7 @@ export class SendLog {
     return out
   }
 
-  exportCsv(profileId: string, filter: SendLogFilter, full: boolean): string {
+  exportCsv(profileId: string, filter: SendLogFilter, full: boolean, dialect: CsvDialect): string {
     const rows = [...this.entries.newestFirst(matching(profileId, filter))].map((raw) => {
       const e = full ? raw : mask(raw)
       return [
@@ -87,19 +87,7 @@ export class SendLog {
         e.apiMessage ? `${e.error ?? ''} PersonaClick said: “${e.apiMessage}”` : e.error,
       ]
     })
-    const header = [
-      'time',
-      'source',
-      'route',
-      'campaign',
-      'email',
-      'phone',
-      'message_code',
-      'status',
-      'error_code',
-      'error',
-    ]
-    return toCsv(header, rows)
+    return toCsv(headerOf(dialect.words.columns.sendLog), rows, dialect)
   }
 }
 

@@ -1,6 +1,7 @@
 import { activityEn } from './activity.en'
 import { failureMessages } from '../../../shared/errors'
 import { desktopEn } from './desktop.en'
+import { exportsEn } from './exports.en'
 import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { notificationsEn } from './notifications.en'
@@ -161,6 +162,7 @@ export const en = {
   },
   files: filesEn,
   desktop: desktopEn,
+  exports: exportsEn,
   about: {
     title: 'About',
     version: 'Version',

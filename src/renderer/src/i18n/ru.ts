@@ -1,6 +1,7 @@
 import { activityRu } from './activity.ru'
 import { apiFailuresRu } from './api.ru'
 import { desktopRu } from './desktop.ru'
+import { exportsRu } from './exports.ru'
 import type { MessageSchema } from './en'
 import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
@@ -168,6 +169,7 @@ export const ru: MessageSchema = {
   },
   files: filesRu,
   desktop: desktopRu,
+  exports: exportsRu,
   about: {
     title: 'О программе',
     version: 'Версия',

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ActivityFilter, ActivityPage } from '../../../shared/activity'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useRemote } from '../composables/use-remote'
 
@@ -36,8 +37,8 @@ export const useActivityStore = defineStore('activity', () => {
     await load()
   }
 
-  async function exportCsv(): Promise<void> {
-    downloadFile(await invoke('activity:export', filter.value))
+  async function exportCsv(csv: CsvChoice = {}): Promise<void> {
+    downloadFile(await invoke('activity:export', { ...filter.value, csv }))
   }
 
   return {

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/import'
 import type { TableFileOverrides } from '../../../shared/table-file'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useAction, useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -81,8 +82,8 @@ export const useImportStore = defineStore('import', () => {
       const s = await invoke(`import:${action}`, { jobId })
       if (job.value?.id === s.id) job.value = s
     })
-  const report = (jobId: string) =>
-    run(async () => downloadFile(await invoke('import:error-report', { jobId })))
+  const report = (jobId: string, csv: CsvChoice = {}) =>
+    run(async () => downloadFile(await invoke('import:error-report', { jobId, csv })))
   const loadHistory = () => history.load()
   const saveMapping = (name: string, mapping: ColumnMapping) =>
     run(async () => {

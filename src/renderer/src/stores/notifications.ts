@@ -11,6 +11,7 @@ import {
   type NotificationsQuery,
 } from '../../../shared/notifications'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useAction, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -91,9 +92,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
     }
   }
 
-  async function exportCsv(): Promise<void> {
+  async function exportCsv(csv: CsvChoice = {}): Promise<void> {
     const current = results.data.value
-    if (current) downloadFile(await invoke('notifications:export', current.query))
+    if (current) downloadFile(await invoke('notifications:export', { ...current.query, csv }))
   }
 
   const summary = computed(() => summariseHistory(results.data.value?.messages ?? []))

@@ -10,6 +10,7 @@ import {
   type NpsReviewRow,
 } from '../../../shared/nps'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { asApiError, latestWins, useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -81,8 +82,8 @@ export const useNpsStore = defineStore('nps', () => {
     await invoke('nps:cancel', {})
   }
 
-  async function exportCsv(): Promise<void> {
-    downloadFile(await invoke('nps:export', filters.value))
+  async function exportCsv(csv: CsvChoice = {}): Promise<void> {
+    downloadFile(await invoke('nps:export', { ...filters.value, csv }))
   }
 
   // ---- review explorer: filtered and sorted in main, fetched page by page as it scrolls

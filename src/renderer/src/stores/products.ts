@@ -11,6 +11,7 @@ import type {
   Watchlist,
 } from '../../../shared/products'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -68,14 +69,14 @@ export const useProductsStore = defineStore('products', () => {
     pin,
     unpin,
     snapshot,
-    async exportWatch(itemIds?: string[]): Promise<void> {
-      downloadFile(await invoke('products:watch-export', itemIds ? { itemIds } : {}))
+    async exportWatch(csv: CsvChoice = {}, itemIds?: string[]): Promise<void> {
+      downloadFile(await invoke('products:watch-export', itemIds ? { itemIds, csv } : { csv }))
     },
-    async exportGaps(filter: GapsFilter): Promise<void> {
-      downloadFile(await invoke('products:gaps-export', filter))
+    async exportGaps(filter: GapsFilter, csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('products:gaps-export', { ...filter, csv }))
     },
-    async exportSearchGaps(filter: SearchGapsFilter): Promise<void> {
-      downloadFile(await invoke('products:search-gaps-export', filter))
+    async exportSearchGaps(filter: SearchGapsFilter, csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('products:search-gaps-export', { ...filter, csv }))
     },
     async exportWaiting(itemId: string): Promise<void> {
       downloadFile(await invoke('products:waiting-export', { kind: waitKind.value, itemId }))

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { PromoListsState, UploadJobState } from '../../../shared/promo-codes'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -52,8 +53,8 @@ export const usePromoCodesStore = defineStore('promoCodes', () => {
     if (!uploads.data.value.some((j) => j.id === job.id)) uploads.data.value.unshift(job)
   }
 
-  async function exportLedger(listId: string): Promise<void> {
-    downloadFile(await invoke('promo-codes:ledger-export', { listId }))
+  async function exportLedger(listId: string, csv: CsvChoice = {}): Promise<void> {
+    downloadFile(await invoke('promo-codes:ledger-export', { listId, csv }))
   }
 
   return {

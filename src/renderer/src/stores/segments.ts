@@ -7,6 +7,7 @@ import type {
   SegmentJobState,
 } from '../../../shared/segments'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -57,8 +58,8 @@ export const useSegmentsStore = defineStore('segments', () => {
       await invoke('segments:bulk-start', input)
       await jobs.load()
     },
-    async exportReport(jobId: string): Promise<void> {
-      downloadFile(await invoke('segments:bulk-report', { jobId }))
+    async exportReport(jobId: string, csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('segments:bulk-report', { jobId, csv }))
     },
     handOver(list: HandedList): void {
       handed.value = list
@@ -86,8 +87,8 @@ export const useSegmentsStore = defineStore('segments', () => {
     async noteSeen(id: number): Promise<void> {
       await invoke('segments:seen', { id })
     },
-    async exportList(): Promise<void> {
-      downloadFile(await invoke('segments:export', {}))
+    async exportList(csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('segments:export', { csv }))
     },
     async importList(fileId: string): Promise<number> {
       const { merged } = await invoke('segments:import', { fileId })

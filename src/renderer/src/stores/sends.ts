@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BulkJobState, BulkStart, SendLogFilter, SendLogPage } from '../../../shared/sends'
 import { invoke } from '../api'
+import type { CsvChoice } from '../../../shared/csv-export'
 import { downloadFile } from '../composables/download-file'
 import { useEvent, useRemote } from '../composables/use-remote'
 import { useShopsStore } from './shops'
@@ -60,11 +61,11 @@ export const useSendsStore = defineStore('sends', () => {
     loadJobs,
     setFilter,
     startBulk,
-    async exportLog(full = false): Promise<void> {
-      downloadFile(await invoke('sends:log-export', { ...filter.value, full }))
+    async exportLog(full = false, csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('sends:log-export', { ...filter.value, full, csv }))
     },
-    async exportReport(jobId: string): Promise<void> {
-      downloadFile(await invoke('sends:bulk-report', { jobId }))
+    async exportReport(jobId: string, csv: CsvChoice = {}): Promise<void> {
+      downloadFile(await invoke('sends:bulk-report', { jobId, csv }))
     },
   }
 })

@@ -10,7 +10,7 @@ import {
   type SavedMapping,
 } from '../../import'
 import { tableOverridesSchema } from '../../table-file'
-import { noInput } from './common'
+import { jobReport, noInput } from './common'
 import { channel, event } from '../define'
 
 const jobId = z.object({ jobId: z.string().uuid() }).strict()
@@ -37,7 +37,7 @@ export const importChannels = {
       .object({ jobId: z.string().uuid(), limit: z.number().int().min(1).max(1000).default(200) })
       .strict(),
   ),
-  'import:error-report': channel<ExportedFile>()(jobId),
+  'import:error-report': channel<ExportedFile>()(jobReport),
   'import:mappings': channel<SavedMapping[]>()(noInput),
   'import:save-mapping': channel<SavedMapping[]>()(
     z

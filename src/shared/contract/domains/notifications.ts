@@ -1,3 +1,4 @@
+import { withCsvChoice } from '../../csv-export'
 import type { ExportedFile } from '../../files'
 import {
   messageCodeSchema,
@@ -18,7 +19,7 @@ export const notificationsChannels = {
   /** One page (50 messages) of the customer's history for the active shop. */
   'notifications:search': channel<NotificationsPage>()(notificationsPageSchema),
   /** The pages loaded so far for this search, as CSV (formula-safe). */
-  'notifications:export': channel<ExportedFile>()(notificationsQuerySchema),
+  'notifications:export': channel<ExportedFile>()(withCsvChoice(notificationsQuerySchema)),
   /** https images of a message preview as data: URLs (null where refused or unavailable). */
   'notifications:images': channel<Record<string, string | null>>()(previewImagesSchema),
   /** GET /notifications/:code, read into a status in words. */

@@ -1,7 +1,7 @@
 import type { ExportedFile } from '../../files'
 import {
   npsLoadSchema,
-  npsPeriodSchema,
+  npsExportSchema,
   npsReviewsSchema,
   type NpsProgress,
   type NpsReport,
@@ -18,7 +18,7 @@ export const npsChannels = {
   /** Stops the running load; it ends as CANCELLED and keeps nothing half-fetched. */
   'nps:cancel': channel<{ cancelled: boolean }>()(noInput),
   /** The period's reviews as CSV (formula-safe), from the cache. */
-  'nps:export': channel<ExportedFile>()(npsPeriodSchema),
+  'nps:export': channel<ExportedFile>()(npsExportSchema),
 } as const
 
 export const npsEvents = {

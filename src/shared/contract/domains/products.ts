@@ -1,3 +1,4 @@
+import { withCsvChoice } from '../../csv-export'
 import type { ExportedFile, IntakeFile } from '../../files'
 import {
   gapsFilterSchema,
@@ -23,14 +24,14 @@ export const productsChannels = {
   'products:lookup': channel<ProductLookup>()(lookupSchema),
   /** Not-widgetable products with the reason spelled out, and counts per reason. */
   'products:gaps': channel<CatalogueGaps>()(noInput),
-  'products:gaps-export': channel<ExportedFile>()(gapsFilterSchema),
+  'products:gaps-export': channel<ExportedFile>()(withCsvChoice(gapsFilterSchema)),
   'products:categories': channel<CategoryNode[]>()(noInput),
   /** Searches that found nothing, ranked by how often they were made. */
   'products:search-gaps': channel<SearchGaps>()(noInput),
-  'products:search-gaps-export': channel<ExportedFile>()(searchGapsFilterSchema),
+  'products:search-gaps-export': channel<ExportedFile>()(withCsvChoice(searchGapsFilterSchema)),
   /** Products customers wait for (back in stock / cheaper), with names. */
   'products:waiting': channel<WaitingProduct[]>()(waitingSchema),
-  'products:waiting-export': channel<ExportedFile>()(waitingProductSchema),
+  'products:waiting-export': channel<ExportedFile>()(withCsvChoice(waitingProductSchema)),
   /** One product's waiting contacts as a CSV file handle, for a bulk send's recipient list. */
   'products:waiting-handoff': channel<IntakeFile>()(waitingProductSchema),
   'products:watchlist': channel<Watchlist>()(noInput),
@@ -38,7 +39,7 @@ export const productsChannels = {
   'products:unpin': channel<Watchlist>()(pinSchema),
   /** Takes a snapshot now (or joins the one under way). */
   'products:snapshot': channel<Watchlist>()(noInput),
-  'products:watch-export': channel<ExportedFile>()(watchExportSchema),
+  'products:watch-export': channel<ExportedFile>()(withCsvChoice(watchExportSchema)),
 } as const
 
 export const productsEvents = {

@@ -1,3 +1,4 @@
+import { withCsvChoice } from '../../csv-export'
 import { z } from 'zod'
 import type { ExportedFile } from '../../files'
 import {
@@ -35,7 +36,7 @@ export const promoCodesChannels = {
   'promo-codes:uploads': channel<UploadJobState[]>()(noInput),
   'promo-codes:upload-control': channel<UploadJobState>()(uploadControlSchema),
   /** Every code this console uploaded to the list, as CSV (the codes never go to Activity). */
-  'promo-codes:ledger-export': channel<ExportedFile>()(listOnly),
+  'promo-codes:ledger-export': channel<ExportedFile>()(withCsvChoice(listOnly)),
   'promo-codes:purge': channel<StockChange>()(purgeSchema),
   'promo-codes:delete': channel<DeleteResult>()(deleteSchema),
 } as const

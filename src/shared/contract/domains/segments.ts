@@ -19,7 +19,8 @@ import {
 } from '../../segments'
 import { z } from 'zod'
 import { channel, event } from '../define'
-import { noInput } from './common'
+import { withCsvChoice } from '../../csv-export'
+import { csvOnly, jobReport, noInput } from './common'
 
 /** Static segment membership for the active shop (see src/shared/segments.ts). */
 export const segmentsChannels = {
@@ -31,7 +32,7 @@ export const segmentsChannels = {
   'segments:forget': channel<void>()(segmentRefSchema),
   /** An ID used elsewhere (an import's segment): listed, unnamed until named. */
   'segments:seen': channel<void>()(segmentRefSchema),
-  'segments:export': channel<ExportedFile>()(noInput),
+  'segments:export': channel<ExportedFile>()(csvOnly),
   /** Merges a shared list (CSV with id and name columns); answers how many rows it took. */
   'segments:import': channel<{ merged: number }>()(segmentCatalogueImportSchema),
   /** `/segments/get`: the customer's segments, named from the list. */
@@ -47,12 +48,12 @@ export const segmentsChannels = {
   /** Valid, rejected and duplicate rows of a file or a handed-over list, before starting. */
   'segments:bulk-review': channel<SegmentBulkReview>()(segmentBulkReviewSchema),
   /** The rows that would not be sent, with the reason, as CSV. */
-  'segments:bulk-rejected': channel<ExportedFile>()(segmentBulkReviewSchema),
+  'segments:bulk-rejected': channel<ExportedFile>()(withCsvChoice(segmentBulkReviewSchema)),
   'segments:bulk-jobs': channel<SegmentJobState[]>()(noInput),
   'segments:bulk-start': channel<SegmentJobState>()(segmentBulkStartSchema),
   'segments:bulk-control': channel<SegmentJobState>()(segmentJobControlSchema),
   /** One line per row: identifier, outcome, PersonaClick's reason, retries. */
-  'segments:bulk-report': channel<ExportedFile>()(z.object({ jobId: z.string().uuid() }).strict()),
+  'segments:bulk-report': channel<ExportedFile>()(jobReport),
 } as const
 
 export const segmentsEvents = {

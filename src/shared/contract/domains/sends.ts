@@ -1,3 +1,4 @@
+import { withCsvChoice } from '../../csv-export'
 import { z } from 'zod'
 import type { ExportedFile } from '../../files'
 import {
@@ -17,7 +18,7 @@ import {
   type TableFileDetection,
 } from '../../table-file'
 import { channel, event } from '../define'
-import { noInput } from './common'
+import { jobReport, noInput } from './common'
 
 /** Transactional sends for the active shop (see src/shared/sends.ts). */
 export const sendsChannels = {
@@ -32,7 +33,7 @@ export const sendsChannels = {
     z.object({ id: z.string().uuid() }).strict(),
   ),
   'sends:log-export': channel<ExportedFile>()(
-    sendLogFilterSchema.extend({ full: z.boolean().default(false) }),
+    withCsvChoice(sendLogFilterSchema).extend({ full: z.boolean().default(false) }),
   ),
   /** Encoding, delimiter, header and a preview of a bulk CSV (the import's detection). */
   'sends:bulk-detect': channel<TableFileDetection>()(
@@ -45,7 +46,7 @@ export const sendsChannels = {
   'sends:bulk-jobs': channel<BulkJobState[]>()(noInput),
   'sends:bulk-start': channel<BulkJobState>()(bulkStartSchema),
   'sends:bulk-control': channel<BulkJobState>()(bulkControlSchema),
-  'sends:bulk-report': channel<ExportedFile>()(z.object({ jobId: z.string().uuid() }).strict()),
+  'sends:bulk-report': channel<ExportedFile>()(jobReport),
 } as const
 
 export const sendsEvents = {
