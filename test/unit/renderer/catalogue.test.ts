@@ -23,7 +23,7 @@ describe('i18n catalogue', () => {
 
   it('no Russian string was left in English by mistake', () => {
     // Words docs/GLOSSARY.md keeps the same in Russian, as Russian marketers write them.
-    const glossarySame = new Set(['Email', 'SMS'])
+    const glossarySame = new Set(['Email', 'SMS', 'ID'])
     const same = keys(en).filter((k) => {
       const get = (o: object) =>
         k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o)
