@@ -72,6 +72,8 @@ export const npsLoadSchema = z
     bucket: z.enum(npsBuckets).default('day'),
     /** Also re-fetch the most recent days (and any fetched before they were over). */
     refresh: z.boolean().default(false),
+    /** Answer from the cache only, never fetch (a glance that must not cost requests). */
+    cachedOnly: z.boolean().default(false),
   })
   .strict()
   .refine(orderedPeriod, 'from must not be after to, and the period must be under 800 days')
@@ -155,6 +157,8 @@ export interface NpsReport {
   categories: NpsLabel[]
   /** Requests this load made (0 when everything came from the cache). */
   requests: number
+  /** Every day of the period and of its previous period has been fetched at least once. */
+  complete: boolean
 }
 
 export interface NpsReviewRow {

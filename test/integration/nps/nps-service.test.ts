@@ -214,3 +214,19 @@ describe('NPS service, a shop outside UTC', () => {
     expect(utc.summary.n).toBe(truth('2025-06-10', '2025-06-12').length)
   })
 })
+
+describe('NPS service, cached only (the Overview’s glance)', () => {
+  it('never fetches: says what it lacks on an empty cache, answers in full once loaded', async () => {
+    const { nps, paths } = await service()
+    const period = { from: '2025-06-01', to: '2025-06-30', bucket: 'week' as const }
+    const empty = await load(nps, { ...period, cachedOnly: true })
+    expect(paths).toEqual([])
+    expect(empty).toMatchObject({ complete: false, requests: 0 })
+    await load(nps, period)
+    const fetched = paths.length
+    const cached = await load(nps, { ...period, cachedOnly: true })
+    expect(paths).toHaveLength(fetched)
+    expect(cached.complete).toBe(true)
+    expect(cached.summary.n).toBe(truth('2025-06-01', '2025-06-30').length)
+  })
+})

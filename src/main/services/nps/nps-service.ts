@@ -80,7 +80,9 @@ export class NpsService {
         const { from, to } = this.clamp(input, cache.zone)
         const prev = previousPeriod(from, to)
         const days = daysBetween(prev.from, to)
-        const requests = await this.fill(cache, shop, days, input.refresh, abort.signal)
+        const requests = input.cachedOnly
+          ? 0
+          : await this.fill(cache, shop, days, input.refresh, abort.signal)
         return this.report(cache, { ...input, from, to }, requests)
       })
     } finally {
@@ -309,6 +311,7 @@ export class NpsService {
       channels: withSeen(cache.channels, current.byChannel),
       categories: withSeen(cache.categories, current.byCategory),
       requests,
+      complete: daysBetween(prev.from, q.to).every((day) => cache.days.has(day)),
     }
   }
 
