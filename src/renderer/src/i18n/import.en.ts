@@ -122,7 +122,7 @@ export const importEn = {
     title: 'Import history',
     file: 'File',
     when: 'Started',
-    sent: 'Sent',
+    sent: 'Uploaded',
     rejected: 'Rejected',
     duration: 'Duration',
     outcome: 'Outcome',

@@ -134,7 +134,7 @@ export const importRu: typeof importEn = {
     title: 'История импорта',
     file: 'Файл',
     when: 'Начат',
-    sent: 'Отправлено',
+    sent: 'Загружено',
     rejected: 'Отклонено',
     duration: 'Длительность',
     outcome: 'Итог',
