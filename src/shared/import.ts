@@ -110,8 +110,9 @@ export const uploadOptionsSchema = z
 export type UploadOptions = z.output<typeof uploadOptionsSchema>
 
 /**
- * Why a value or a row was not imported. Codes, so the screen can say it in the marketer's
- * language; `issueText` is the English wording the downloadable error report uses.
+ * Why a value or a row was not imported. Codes, so the screen and the downloadable error
+ * report say it in the marketer's language (`import.reasons` in the catalogue); the short
+ * English here names each code for a reader of this file.
  */
 export const issueText = {
   'email-invalid': 'not a valid email address',
@@ -156,11 +157,17 @@ export interface RowIssue {
   row?: number
 }
 
-/** The English line of the error report for one problem. */
-export function describeIssue(i: RowIssue, rejected: boolean): string {
-  const text = issueText[i.reason].replace('{row}', String(i.row ?? ''))
-  const line = i.field === 'row' ? text : `${i.field}: ${text}`
-  return leavesValueOut(i, rejected) ? `${line} (value left out)` : line
+/** The words a report line is made of: a reason per code (and `leftOut`), field names. */
+export interface IssueWords {
+  reasons: Readonly<Record<IssueReason | 'leftOut', string>>
+  fields: Readonly<Record<string, string>>
+}
+
+/** One problem as the error report says it, in the words given (the marketer's language). */
+export function describeIssue(i: RowIssue, rejected: boolean, words: IssueWords): string {
+  const text = words.reasons[i.reason].replace('{row}', String(i.row ?? ''))
+  const line = i.field === 'row' ? text : `${words.fields[i.field] ?? i.field}: ${text}`
+  return leavesValueOut(i, rejected) ? words.reasons.leftOut.replace('{line}', line) : line
 }
 
 export interface FieldIssueSummary {

@@ -78,6 +78,7 @@ describe('audience import against the sandbox', () => {
     // file's own columns keep their headers, so they map as they did the first time.
     const russian = await service.errorReport({ jobId: job.id }, dialectFor('ru'))
     expect(russian.content.startsWith('\uFEFFСтрока;Результат;Причина;E-mail;Телефон')).toBe(true)
+    expect(russian.content).toContain('Email: некорректный email')
     const fixed = join(dir, 'list-errors.csv')
     await writeFile(fixed, russian.content.replace('broken', 'fixed@example.com'))
     const again = await service.detect({ fileId: (await files.registerPath(fixed)).fileId })

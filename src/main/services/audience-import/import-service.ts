@@ -325,7 +325,7 @@ export class ImportService {
   async errorReport({ jobId }: JobRef, dialect: CsvDialect): Promise<ExportedFile> {
     const rec = this.live(jobId).rec
     const rows = await this.issues({ jobId, limit: Number.MAX_SAFE_INTEGER })
-    const { columns, imported } = dialect.words
+    const { columns, imported, values } = dialect.words
     const base = rec.state.fileName.replace(/\.[^.]+$/, '')
     // The file's own columns follow under their own headers, so the report re-imports.
     return csvExport(
@@ -334,7 +334,7 @@ export class ImportService {
       rows.map((r) => [
         r.rowNumber,
         r.rejected ? imported.rejected : imported.partial,
-        r.issues.map((i) => describeIssue(i, r.rejected)).join('; '),
+        r.issues.map((i) => describeIssue(i, r.rejected, values.importIssues)).join('; '),
         ...r.fields,
       ]),
       dialect,

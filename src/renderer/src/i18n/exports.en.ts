@@ -1,3 +1,4 @@
+import { importEn } from './import.en'
 import { notificationsEn } from './notifications.en'
 import { npsEn } from './nps.en'
 import { segmentsEn } from './segments.en'
@@ -115,5 +116,6 @@ export const exportsEn = {
     npsGroup: npsEn.group,
     segmentType: { static: segmentsEn.types.static, dynamic: segmentsEn.types.dynamic },
     statistics: notificationsEn.statistics,
+    importIssues: { reasons: importEn.reasons, fields: importEn.fields },
   },
 }

@@ -1,4 +1,5 @@
 import type { exportsEn } from './exports.en'
+import { importRu } from './import.ru'
 import { notificationsRu } from './notifications.ru'
 import { npsRu } from './nps.ru'
 import { segmentsRu } from './segments.ru'
@@ -111,5 +112,6 @@ export const exportsRu: typeof exportsEn = {
     npsGroup: npsRu.group,
     segmentType: { static: segmentsRu.types.static, dynamic: segmentsRu.types.dynamic },
     statistics: notificationsRu.statistics,
+    importIssues: { reasons: importRu.reasons, fields: importRu.fields },
   },
 }
