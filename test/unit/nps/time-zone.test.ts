@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aggregate } from '../../../src/main/services/nps/maths'
 import type { Review } from '../../../src/main/services/nps/parse'
 import { fetchSplit, windowBounds } from '../../../src/main/services/nps/windows'
+import { AppFailure } from '../../../src/shared/errors'
 import { npsTimeZone } from '../../../src/shared/nps'
 
 /**
@@ -144,6 +145,34 @@ describe('requests for the shop’s days', () => {
     const bounds = calls.flat().map(Date.parse)
     expect(Math.min(...bounds)).toBe(start)
     expect(Math.max(...bounds)).toBe(Date.parse('2026-10-25T22:59:59.999Z'))
+  })
+})
+
+describe('an API that refuses timestamps', () => {
+  it('is asked for the UTC days covering the shop’s days, and only the local days’ rows are kept', async () => {
+    const at = [
+      '2026-03-28T22:30:00Z',
+      '2026-03-28T23:30:00Z',
+      '2026-03-29T21:30:00Z',
+      '2026-03-29T22:30:00Z',
+    ]
+    const rows = at.map((t, i) => ({ id: i + 1, created_at: t }))
+    const calls: [string, string][] = []
+    const result = await fetchSplit(
+      '2026-03-29',
+      '2026-03-29',
+      async (from, to) => {
+        calls.push([from, to])
+        if (from.includes('T')) throw new AppFailure('API_BAD_REQUEST', 'bad date')
+        const a = Date.parse(`${from}T00:00:00Z`)
+        const b = Date.parse(`${to}T23:59:59.999Z`)
+        return rows.filter((r) => Date.parse(r.created_at) >= a && Date.parse(r.created_at) <= b)
+      },
+      { limit: 1000, zone: 'Europe/Berlin' },
+    )
+    // Berlin's 29 March runs from 23:00 UTC on the 28th to 21:59:59.999 UTC on the 29th.
+    expect(calls.at(-1)).toEqual(['2026-03-28', '2026-03-29'])
+    expect(result.rows.map((r) => (r as { id: number }).id)).toEqual([2, 3])
   })
 })
 

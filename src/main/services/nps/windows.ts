@@ -1,4 +1,12 @@
-import { UTC, addDays, dayCount, dayEnd, dayStart, type TimeZone } from '../../../shared/days'
+import {
+  UTC,
+  addDays,
+  dayCount,
+  dayEnd,
+  dayOf,
+  dayStart,
+  type TimeZone,
+} from '../../../shared/days'
 
 /**
  * Getting every review out of an endpoint that returns at most 1,000 per request and has
@@ -151,9 +159,29 @@ export async function fetchSplit(
     return ra.concat(rb)
   }
 
-  const byDays = async (a: string, b: string, known?: unknown[]): Promise<unknown[]> => {
-    const rows = known ?? (await ask(...windowBounds(a, b, zone)))
-    if (!full(rows)) return rows
+  // An API that refuses timestamps (400) is asked for the UTC days that cover the shop's
+  // days instead, and only the rows inside them are kept; the cap still counts every row.
+  let plainDays = zone === UTC
+  const askDays = async (a: string, b: string): Promise<{ rows: unknown[]; capped: boolean }> => {
+    if (!plainDays) {
+      try {
+        const rows = await ask(...windowBounds(a, b, zone))
+        return { rows, capped: full(rows) }
+      } catch (err) {
+        if (!isBadRequest(err)) throw err
+        plainDays = true
+      }
+    }
+    const fromMs = dayStart(a, zone)
+    const toMs = dayEnd(b, zone) - 1
+    const raw = await ask(dayOf(fromMs, UTC), dayOf(toMs, UTC))
+    const rows = zone === UTC ? raw : raw.filter((r) => within([r], fromMs, toMs))
+    return { rows, capped: full(raw) }
+  }
+
+  const byDays = async (a: string, b: string): Promise<unknown[]> => {
+    const { rows, capped } = await askDays(a, b)
+    if (!capped) return rows
     if (a === b) return byTime(a, dayStart(a, zone), dayEnd(a, zone) - 1, rows)
     const leftDays = Math.floor(dayCount(a, b) / 2)
     const midDay = addDays(a, leftDays - 1)
