@@ -39,6 +39,8 @@ test('add a shop, test its connection four ways, switch shops, see the calls', a
   app,
   host,
 }) => {
+  // Four connection tests, two axe scans and two exports: ~45 s on a quiet runner.
+  test.setTimeout(150_000)
   const form = await addShop(app, { label: 'Europe', host: sandbox.url, ...EU })
   const row = app.getByTestId(`shop-row-${EU.shopId}`)
   await expect(row).toContainText('Europe')
