@@ -21,7 +21,12 @@ export type CsvChoice = z.infer<typeof csvChoiceSchema>
 
 export const csvChoiceShape = { csv: csvChoiceSchema.optional() }
 
-/** An export channel's input: the screen's own (strict) object plus the marketer's `csv` choice. */
+/**
+ * An export channel's input: the screen's own (strict) object plus the marketer's `csv` choice.
+ * Call it with a `@__PURE__` annotation: shared modules hold these schemas next to
+ * types the renderer uses, and only a call marked pure lets the bundler drop an unused one
+ * (and with it zod) from the renderer's chunks.
+ */
 export function withCsvChoice<S extends z.ZodRawShape>(schema: z.ZodObject<S, z.core.$strict>) {
   return schema.extend(csvChoiceShape)
 }

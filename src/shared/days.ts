@@ -108,3 +108,23 @@ export function daysBetween(from: Day, to: Day): Day[] {
 export function weekStart(day: Day): Day {
   return dayText(startOfISOWeek(utcMidnight(day)))
 }
+
+/** An IANA zone this runtime knows (`Europe/Berlin`, `UTC`); anything else is refused. */
+export function isTimeZone(zone: string): boolean {
+  if (zone === '' || zone.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The zone NPS counts days in: the shop's own, or UTC for a shop without a usable one.
+ * Here, not beside the NPS schemas, so the Overview's NPS card can name the shop's today
+ * without loading zod before the first screen.
+ */
+export function npsTimeZone(shopZone: string | null | undefined): TimeZone {
+  return shopZone && isTimeZone(shopZone) ? shopZone : UTC
+}

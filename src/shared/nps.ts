@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { withCsvChoice } from './csv-export'
-import { UTC, dayCount, isDay, type TimeZone } from './days'
+import { dayCount, isDay, isTimeZone, type TimeZone } from './days'
 
 /**
  * NPS analytics: the types both sides share and the inputs main parses. Days are
@@ -8,23 +8,7 @@ import { UTC, dayCount, isDay, type TimeZone } from './days'
  * 00:30 in Berlin counts on the Berlin day the marketer lives in, not on the UTC day before.
  */
 
-/** An IANA zone this runtime knows (`Europe/Berlin`, `UTC`); anything else is refused. */
-export function isTimeZone(zone: string): boolean {
-  if (zone === '' || zone.length > 64) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
 export const npsTimeZoneSchema = z.string().refine(isTimeZone, 'not an IANA time zone')
-
-/** The zone NPS counts days in: the shop's own, or UTC for a shop without a usable one. */
-export function npsTimeZone(shopZone: string | null | undefined): TimeZone {
-  return shopZone && npsTimeZoneSchema.safeParse(shopZone).success ? shopZone : UTC
-}
 
 /** The API's scale is 1–10: promoters 9–10, passives 7–8, detractors 1–6. */
 export const npsGroups = ['promoter', 'passive', 'detractor'] as const
@@ -61,7 +45,7 @@ export const npsPeriodSchema = z
 export type NpsPeriod = z.infer<typeof npsPeriodSchema>
 
 /** The period's reviews as a spreadsheet, with the marketer's separator. */
-export const npsExportSchema = withCsvChoice(z.object(periodShape).strict()).refine(
+export const npsExportSchema = /* @__PURE__ */ withCsvChoice(z.object(periodShape).strict()).refine(
   orderedPeriod,
   'from must not be after to, and the period must be under 800 days',
 )

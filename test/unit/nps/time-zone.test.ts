@@ -3,7 +3,7 @@ import { aggregate } from '../../../src/main/services/nps/maths'
 import type { Review } from '../../../src/main/services/nps/parse'
 import { fetchSplit, windowBounds } from '../../../src/main/services/nps/windows'
 import { AppFailure } from '../../../src/shared/errors'
-import { npsTimeZone } from '../../../src/shared/nps'
+import { npsTimeZone } from '../../../src/shared/days'
 
 /**
  * NPS days are the shop's days: a review written just after midnight in Berlin belongs to

@@ -1,9 +1,8 @@
 import { setMaxListeners } from 'node:events'
-import { addDays, dayEnd, dayStart, daysBetween, today } from '../../../shared/days'
+import { addDays, dayEnd, dayStart, daysBetween, npsTimeZone, today } from '../../../shared/days'
 import type { ExportedFile } from '../../../shared/files'
 import {
   npsGroupOf,
-  npsTimeZone,
   type NpsLabel,
   type NpsProgress,
   type NpsReport,

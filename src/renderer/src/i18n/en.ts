@@ -1,7 +1,5 @@
 import { activityEn } from './activity.en'
 import { failureMessages } from '../../../shared/errors'
-import { desktopEn } from './desktop.en'
-import { exportsEn } from './exports.en'
 import { importEn } from './import.en'
 import { filesEn } from './files.en'
 import { notificationsEn } from './notifications.en'
@@ -161,8 +159,14 @@ export const en = {
     ...activityEn,
   },
   files: filesEn,
-  desktop: desktopEn,
-  exports: exportsEn,
+  exports: {
+    save: {
+      more: 'Choose a separator',
+      comma: 'Comma-separated (,)',
+      semicolon: 'Semicolon-separated (;)',
+      tab: 'Tab-separated',
+    },
+  },
   about: {
     title: 'About',
     version: 'Version',

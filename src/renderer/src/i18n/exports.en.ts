@@ -4,18 +4,13 @@ import { npsEn } from './nps.en'
 import { segmentsEn } from './segments.en'
 
 /**
- * Words of spreadsheet exports: the save menu (window) and the column headers main writes
- * (`services/files/csv-dialect.ts` reads them in the marketer's language). exports.ru.ts
- * has the same keys. A column a re-import or a bulk send's template reads by name keeps
- * its API code (the waiting list's product columns); the others are words.
+ * Words of spreadsheet exports main writes: column headers and values, which
+ * `services/files/csv-dialect.ts` reads in the marketer's language (the save menu's words
+ * are in the window's catalogue). exports.ru.ts has the same keys. A column a re-import or
+ * a bulk send's template reads by name keeps its API code (the waiting list's product
+ * columns); the others are words.
  */
 export const exportsEn = {
-  save: {
-    more: 'Choose a separator',
-    comma: 'Comma-separated (,)',
-    semicolon: 'Semicolon-separated (;)',
-    tab: 'Tab-separated',
-  },
   yes: 'yes',
   imported: { rejected: 'not imported', partial: 'imported without a value' },
   columns: {

@@ -4,14 +4,8 @@ import { notificationsRu } from './notifications.ru'
 import { npsRu } from './nps.ru'
 import { segmentsRu } from './segments.ru'
 
-/** Слова выгрузок в таблицы: меню сохранения и заголовки столбцов, которые пишет main. */
+/** Слова выгрузок в таблицы, которые пишет main: заголовки столбцов и значения. */
 export const exportsRu: typeof exportsEn = {
-  save: {
-    more: 'Выбрать разделитель',
-    comma: 'Через запятую (,)',
-    semicolon: 'Через точку с запятой (;)',
-    tab: 'Через табуляцию',
-  },
   yes: 'да',
   imported: { rejected: 'не импортирована', partial: 'импортирована без значения' },
   columns: {

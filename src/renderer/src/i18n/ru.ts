@@ -1,7 +1,5 @@
 import { activityRu } from './activity.ru'
 import { apiFailuresRu } from './api.ru'
-import { desktopRu } from './desktop.ru'
-import { exportsRu } from './exports.ru'
 import type { MessageSchema } from './en'
 import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
@@ -168,8 +166,14 @@ export const ru: MessageSchema = {
     ...activityRu,
   },
   files: filesRu,
-  desktop: desktopRu,
-  exports: exportsRu,
+  exports: {
+    save: {
+      more: 'Выбрать разделитель',
+      comma: 'Через запятую (,)',
+      semicolon: 'Через точку с запятой (;)',
+      tab: 'Через табуляцию',
+    },
+  },
   about: {
     title: 'О программе',
     version: 'Версия',

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { UTC, addDays, addYears, today, type TimeZone } from '../../../shared/days'
+import { UTC, addDays, addYears, npsTimeZone, today, type TimeZone } from '../../../shared/days'
 import {
-  npsTimeZone,
   type NpsBucket,
   type NpsGroup,
   type NpsProgress,
