@@ -112,7 +112,7 @@ export const sendsRu: typeof sendsEn = {
     report: 'Выгрузить отчёт',
   },
   log: {
-    search: 'Кампания, получатель, код сообщения',
+    search: 'Кампания, получатель или код',
     allStatuses: 'Все статусы',
     allRoutes: 'Все типы кампаний',
     statuses: { sent: 'Отправлено', failed: 'Не отправлено', unknown: 'Неизвестно' },
