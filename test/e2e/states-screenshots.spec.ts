@@ -27,6 +27,12 @@ test.describe('state screenshots', () => {
         await screenshotWholeScreen(app, `docs/screenshots/states/${name}-${theme}-${lang}.png`)
         expect.soft(await unreadableText(app), name).toEqual([])
       }
+      /** Opens a screen, waits until it has said what it has to say, takes its picture. */
+      const visit = async (screen: string, name: string, ready = settle) => {
+        await open(app, screen)
+        await ready(app)
+        await shot(name)
+      }
 
       // Empty: a cleared Activity log (once the Overview's NPS card has loaded, so no
       // call lands after the clearing), a customer with no messages.
@@ -44,21 +50,13 @@ test.describe('state screenshots', () => {
       const sandbox = await startSandbox({ port: 0, shops: [SHOP] })
       try {
         await addShop(app, sandbox.url, 'Spring shop', 'wrong-secret-0001')
-        await open(app, 'overview')
-        await glanceSettled(app)
-        await shot('overview-wrong-secret')
-        await open(app, 'nps')
-        await settle(app)
-        await shot('nps-wrong-secret')
-        await open(app, 'promoCodes')
-        await settle(app)
-        await shot('promo-codes-wrong-secret')
+        await visit('overview', 'overview-wrong-secret', glanceSettled)
+        await visit('nps', 'nps-wrong-secret')
+        await visit('promoCodes', 'promo-codes-wrong-secret')
 
         // Offline: the right key, then PersonaClick goes out of reach.
         await addShop(app, sandbox.url, 'Spring shop (right key)', SHOP.secret)
-        await open(app, 'overview')
-        await glanceSettled(app)
-        await shot('overview-new-shop')
+        await visit('overview', 'overview-new-shop', glanceSettled)
       } finally {
         await sandbox.close()
       }
@@ -67,14 +65,9 @@ test.describe('state screenshots', () => {
         if (shops.ok && shops.value.activeId)
           await window.pc.invoke('shops:test-connection', { id: shops.value.activeId })
       })
-      await open(app, 'overview')
-      await glanceSettled(app)
-      await shot('overview-offline')
-      await open(app, 'products')
-      await settle(app)
-      await shot('products-offline')
-      await open(app, 'sends')
-      await shot('sends-offline')
+      await visit('overview', 'overview-offline', glanceSettled)
+      await visit('products', 'products-offline')
+      await visit('sends', 'sends-offline')
     })
   }
 })
