@@ -44,7 +44,6 @@ export async function createSendsFeature(
       ...forward(sends, {
         'sends:preview': 'preview',
         'sends:send': 'send',
-        'sends:history': 'history',
       }),
       'sends:recent-codes': ({ route }) => log.recentCodes(active(), route),
       'sends:log': (filter) => log.list(active(), filter),

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { UTC, addDays, today } from '../../../shared/days'
-import { AppFailure, keyedFailure } from '../../../shared/errors'
+import { AppFailure } from '../../../shared/errors'
 import type { SendDraft, SendLogEntry, SendPreview, SendStatus } from '../../../shared/sends'
 import {
   checkAttachmentLimits,
@@ -134,29 +133,6 @@ export class SendsService {
     } catch (err) {
       return { messageCode: null, ...classifySendError(err) }
     }
-  }
-
-  /**
-   * "Check in notification history" for a send whose outcome is unknown: the recipient's
-   * transactional messages since yesterday (no message code exists to look up).
-   */
-  async history({ id }: { id: string }): Promise<unknown> {
-    const { profileId } = this.shops.callable('active')
-    const who = this.log.reveal(profileId, id)
-    if (!who) throw keyedFailure('NOT_FOUND', 'send-gone')
-    const since = addDays(today(UTC), -1)
-    const result = await this.api.call(
-      'notifications.list',
-      { profileId },
-      {
-        ...(who.email ? { email: who.email } : { phone: who.phone }),
-        date_from: since,
-        type: 'transactional',
-        channel: 'email,sms,web_push,mobile_push',
-        limit: 50,
-      },
-    )
-    return result.data
   }
 
   private async loadAttachments(send: NormalisedSend): Promise<ApiFile[]> {

@@ -46,7 +46,6 @@ export const sendsEn = {
       'No answer after the request left: the message may or may not have been sent. Check the notification history before sending it again.',
   },
   checkStatus: 'Check status',
-  checkHistory: 'Check in notification history',
   statusTitle: 'Message {code}',
   statusNotFound: 'PersonaClick does not know this message (yet).',
   close: 'Close',

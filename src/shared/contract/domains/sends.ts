@@ -26,7 +26,6 @@ export const sendsChannels = {
   'sends:preview': channel<SendPreview>()(sendDraftSchema),
   'sends:send': channel<SendLogEntry>()(sendDraftSchema),
   /** The recipient's recent transactional messages, for a send whose outcome is unknown. */
-  'sends:history': channel<unknown>()(z.object({ id: z.string().uuid() }).strict()),
   'sends:recent-codes': channel<string[]>()(z.object({ route: z.enum(sendRoutes) }).strict()),
   'sends:log': channel<SendLogPage>()(sendLogFilterSchema),
   'sends:reveal': channel<{ email: string | null; phone: string | null }>()(
