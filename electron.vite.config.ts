@@ -34,7 +34,12 @@ function pureSchemas(): Plugin {
         `(?<![\\w.$'"\`])(?=(?:\\w+Schema${[...schemas].map((n) => `|${n}`).join('')})\\s*\\.\\s*(?!(?:safe)?parse)\\w+\\s*\\()`,
         'g',
       )
-      const marked = code.replace(zodCall, '/* @__PURE__ */ z').replace(derived, '/* @__PURE__ */ ')
+      // Schema helpers of ours build schemas too (an export channel's input plus its `csv`).
+      const helperCall = /(?<![\w.$'"`]|function\s+)(?=withCsvChoice\s*\()/g
+      const marked = code
+        .replace(zodCall, '/* @__PURE__ */ z')
+        .replace(derived, '/* @__PURE__ */ ')
+        .replace(helperCall, '/* @__PURE__ */ ')
       return { code: marked, map: null }
     },
   }

@@ -23,9 +23,8 @@ export const csvChoiceShape = { csv: csvChoiceSchema.optional() }
 
 /**
  * An export channel's input: the screen's own (strict) object plus the marketer's `csv` choice.
- * Call it with a `@__PURE__` annotation: shared modules hold these schemas next to
- * types the renderer uses, and only a call marked pure lets the bundler drop an unused one
- * (and with it zod) from the renderer's chunks.
+ * The renderer build marks its calls pure (`pureSchemas` in electron.vite.config.ts), so
+ * an export schema the window never parses with is dropped, and zod with it.
  */
 export function withCsvChoice<S extends z.ZodRawShape>(schema: z.ZodObject<S, z.core.$strict>) {
   return schema.extend(csvChoiceShape)

@@ -45,7 +45,7 @@ export const npsPeriodSchema = z
 export type NpsPeriod = z.infer<typeof npsPeriodSchema>
 
 /** The period's reviews as a spreadsheet, with the marketer's separator. */
-export const npsExportSchema = /* @__PURE__ */ withCsvChoice(z.object(periodShape).strict()).refine(
+export const npsExportSchema = withCsvChoice(z.object(periodShape).strict()).refine(
   orderedPeriod,
   'from must not be after to, and the period must be under 800 days',
 )
