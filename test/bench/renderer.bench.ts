@@ -58,7 +58,7 @@ const kb = (bytes: number): string => (bytes / 1024).toFixed(1)
  * What the built window loads: every chunk raw and gzip; what index.html loads before any
  * screen (its script and modulepreloads, with their static imports); the first screen
  * (that, the Overview's chunk and the chosen language's catalogue); and what the NPS
- * screen adds before its first paint.
+ * screen adds before its first paint (its view and its own words).
  */
 export function rendererSizes(): {
   startEn: number
@@ -76,7 +76,10 @@ export function rendererSizes(): {
   const first = (language: string) =>
     closure(chunks, [...loaded, ...byPrefix(chunks, 'OverviewView'), ...byPrefix(chunks, language)])
   const startEn = first('en')
-  const nps = [...closure(chunks, byPrefix(chunks, 'NpsView'))].filter((f) => !startEn.has(f))
+  // The screen's own words come with it (`i18n/screen-words.ts`): counted in English.
+  const nps = [
+    ...closure(chunks, [...byPrefix(chunks, 'NpsView'), ...byPrefix(chunks, 'nps.en')]),
+  ].filter((f) => !startEn.has(f))
   const explorer = [...closure(chunks, byPrefix(chunks, 'NpsCommentExplorer'))].filter(
     (f) => !startEn.has(f) && !nps.includes(f),
   )

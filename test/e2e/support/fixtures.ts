@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
+import { en } from '../../../src/renderer/src/i18n/en'
+import { screenWords } from '../../../src/renderer/src/i18n/screen-words'
 import { startHost, type RunningHost } from './host'
 
 /** Each test gets its own browser host (own data folder) and a page opened on it. */
@@ -74,14 +76,19 @@ async function comboboxesNamedByTheirValue(page: Page): Promise<string[]> {
   )
 }
 
+/** The catalogue's top-level names: a text made of one of them and dotted parts is a bare key. */
+const namespaces = [...Object.keys(en), ...Object.keys(screenWords)]
+
 /**
  * Text a marketer cannot read whole: a label, button, cell, tab or heading whose words
- * wrap onto three lines or more, a box that cuts its text without an ellipsis, or an
- * input whose placeholder is wider than the input. Prose (paragraphs, hints, messages)
- * may wrap freely and is not judged. Each problem as "tag: text".
+ * wrap onto three lines or more, a box that cuts its text without an ellipsis, an
+ * input whose placeholder is wider than the input, or a message key shown instead of its
+ * words (a screen's words not loaded). Prose (paragraphs, hints, messages) may wrap
+ * freely and is not judged. Each problem as "tag: text".
  */
 export async function unreadableText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((namespaces) => {
+    const BARE_KEY = new RegExp(`^(${namespaces.join('|')})(\\.[\\w-]+)+$`)
     const DATE_OR_TIME = /\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b/
     const problems: string[] = []
     const compact =
@@ -125,6 +132,18 @@ export async function unreadableText(page: Page): Promise<string[]> {
       )
         problems.push(`cut ${name(el, el.textContent)}`)
     }
+    const body = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = body.nextNode(); node; node = body.nextNode()) {
+      const text = node.textContent?.trim() ?? ''
+      if (BARE_KEY.test(text) && node.parentElement && visible(node.parentElement))
+        problems.push(`bare key ${name(node.parentElement, text)}`)
+    }
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const attr of ['aria-label', 'placeholder', 'title']) {
+        const text = el.getAttribute(attr)?.trim() ?? ''
+        if (BARE_KEY.test(text)) problems.push(`bare key in ${attr} ${name(el, text)}`)
+      }
+    }
     const canvas = document.createElement('canvas').getContext('2d')!
     for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
       if (!visible(input) || !input.placeholder || input.value) continue
@@ -136,5 +155,5 @@ export async function unreadableText(page: Page): Promise<string[]> {
         problems.push(`cut placeholder: ${input.placeholder}`)
     }
     return [...new Set(problems)]
-  })
+  }, namespaces)
 }

@@ -1,13 +1,7 @@
 import { activityEn } from './activity.en'
 import { failureMessages } from '../../../shared/errors'
-import { importEn } from './import.en'
 import { filesEn } from './files.en'
-import { notificationsEn } from './notifications.en'
-import { npsEn } from './nps.en'
-import { promoCodesEn } from './promo-codes.en'
-import { segmentsEn } from './segments.en'
-import { productsEn } from './products.en'
-import { sendsEn } from './sends.en'
+import type { ScreenWords } from './screen-words'
 import { shopsEn } from './shops.en'
 /** The English catalogue is the reference: ru.ts must have exactly the same keys. */
 export const en = {
@@ -29,13 +23,6 @@ export const en = {
     notifications: 'Notifications history',
     promoCodes: 'Promo codes',
   },
-  nps: npsEn,
-  products: productsEn,
-  notifications: notificationsEn,
-  import: importEn,
-  sends: sendsEn,
-  promoCodes: promoCodesEn,
-  segments: segmentsEn,
   header: {
     shop: 'Shop',
     noShop: 'No shop connected yet',
@@ -72,6 +59,8 @@ export const en = {
   toast: {
     dismiss: 'Dismiss',
     region: 'Notifications',
+    /** Shown on whatever screen is open, so it lives here, not with the Promo codes words. */
+    promoLow: '“{name}” is running low: {available} codes left (you are warned below {threshold}).',
   },
   confirm: {
     cancel: 'Cancel',
@@ -218,4 +207,8 @@ export const en = {
   },
 }
 
-export type MessageSchema = typeof en
+/** The words the window loads at start: everything but the screens' own (`screen-words.ts`). */
+export type WindowWords = typeof en
+
+/** Every key a screen may ask for, once its words are loaded. */
+export type MessageSchema = WindowWords & ScreenWords

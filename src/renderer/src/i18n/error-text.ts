@@ -45,8 +45,8 @@ export function errorText(err: unknown, t: Translate, te: Has): string {
   if (typeof key === 'string' && te(`errors.messages.${key}`))
     return t(`errors.messages.${key}`, details)
   const reason = details.reason
-  if (typeof reason === 'string' && te(`import.fileErrors.${reason}`))
-    return t(`import.fileErrors.${reason}`, details)
+  if (typeof reason === 'string' && te(`files.problems.${reason}`))
+    return t(`files.problems.${reason}`, details)
   const code = e.code as ErrorCode | undefined
   if (code && (BY_CODE.has(code) || (code === 'INVALID_INPUT' && 'issues' in details))) {
     const text = t(`errors.${code}`)

@@ -4,25 +4,6 @@ export const importEn = {
   openedFromOs: 'Opened {name}: check how its columns match PersonaClick’s fields.',
   startOver: 'Choose another file',
   newImport: 'New import',
-  fileErrors: {
-    empty: 'The file is empty. Export the sheet again and drop the new file.',
-    binary:
-      'This is not a text table (it looks like a spreadsheet workbook or an image). In Excel or Google Sheets use "Save as" / "Download" → CSV, then drop the CSV here.',
-    'header-only':
-      'The file has column names but no rows under them. Check you exported the right sheet.',
-    'long-line':
-      'The first line is very long, so this is not a table of contacts (or its rows are not separated by line breaks). Export the sheet as CSV again.',
-    'long-row':
-      'Row {row} is very long. The file is probably damaged or a quote is never closed; fix that row and try again.',
-    'unclosed-quote':
-      'A quote opened in row {row} is never closed, so the rest of the file cannot be read. Fix that row and try again.',
-    'file-changed':
-      '“{name}” changed since it was checked, so resuming could skip or repeat contacts. Start a new import with the file as it is now.',
-    'changed-while-checked':
-      'The file changed while it was being checked (it was saved, moved or cut short). Wait until it is fully saved, then drop it again.',
-    unreadable:
-      'The file cannot be read as a table. Export the sheet as CSV again and drop the new file.',
-  },
   recent: {
     title: 'Recent files',
     open: 'Open {name}',
@@ -31,7 +12,6 @@ export const importEn = {
     encoding: 'Encoding',
     delimiter: 'Delimiter',
     hasHeader: 'First row has column names',
-    delimiters: { comma: 'Comma ,', semicolon: 'Semicolon ;', tab: 'Tab', pipe: "Pipe {'|'}" },
   },
   mode: {
     label: 'Import as',

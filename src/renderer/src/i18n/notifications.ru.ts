@@ -1,4 +1,3 @@
-import type { notificationsFailures } from '../../../shared/notifications'
 import type { notificationsEn } from './notifications.en'
 
 export const notificationsRu: typeof notificationsEn = {
@@ -127,10 +126,4 @@ export const notificationsRu: typeof notificationsEn = {
       'В PersonaClick нет сообщения с таким кодом. Проверьте код; у неудачной отправки кода нет.',
   },
   showCustomer: 'Показать сообщения этого клиента',
-}
-
-export const notificationsFailuresRu: Record<keyof typeof notificationsFailures, string> = {
-  'notifications-identifier-invalid':
-    'Значение не похоже на правильное ({kind}). Проверьте и повторите поиск.',
-  'notifications-search-gone': 'Сначала повторите поиск: этих результатов у консоли уже нет.',
 }

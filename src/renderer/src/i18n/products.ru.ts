@@ -1,4 +1,3 @@
-import type { productFailures } from '../../../shared/products'
 import type { productsEn } from './products.en'
 
 export const productsRu: typeof productsEn = {
@@ -126,12 +125,4 @@ export const productsRu: typeof productsEn = {
     skipped:
       'нет строк без запроса | {n} строка пришла без запроса и не показана | {n} строки пришли без запроса и не показаны | {n} строк пришли без запроса и не показаны',
   },
-}
-
-export const productFailuresRu: Record<keyof typeof productFailures, string> = {
-  'product-not-found':
-    'В каталоге PersonaClick нет товара с таким ID. Проверьте ID в фиде каталога.',
-  'watchlist-full': 'В списке наблюдения помещается до {max} товаров. Сначала открепите один.',
-  'watch-unknown': 'Этого товара нет в списке наблюдения.',
-  'waiting-gone': 'Этого товара больше никто не ждёт. Обновите список.',
 }

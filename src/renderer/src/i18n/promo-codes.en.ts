@@ -31,7 +31,6 @@ export const promoCodesEn = {
     steady: 'Not going down',
     'not-enough-history': 'Not enough history yet',
   },
-  lowToast: '“{name}” is running low: {available} codes left (you are warned below {threshold}).',
   actions: {
     upload: 'Upload codes',
     delete: 'Delete codes',

@@ -1,20 +1,19 @@
 import { activityRu } from './activity.ru'
 import { apiFailuresRu } from './api.ru'
-import type { MessageSchema } from './en'
+import type { WindowWords } from './en'
 import { connectionFailuresRu } from './connection.ru'
 import { fileFailuresRu, filesRu } from './files.ru'
-import { importFailuresRu, importRu } from './import.ru'
+import { importFailuresRu } from './import-failures.ru'
 import { jobFailuresRu } from './jobs.ru'
 import { linkFailuresRu } from './links.ru'
-import { notificationsFailuresRu, notificationsRu } from './notifications.ru'
-import { npsRu } from './nps.ru'
-import { segmentFailuresRu, segmentsRu } from './segments.ru'
-import { productFailuresRu, productsRu } from './products.ru'
-import { sendFailuresRu, sendsRu } from './sends.ru'
-import { promoCodesRu, promoFailuresRu } from './promo-codes.ru'
+import { notificationsFailuresRu } from './notifications-failures.ru'
+import { segmentFailuresRu } from './segments-failures.ru'
+import { productFailuresRu } from './products-failures.ru'
+import { sendFailuresRu } from './sends-failures.ru'
+import { promoFailuresRu } from './promo-codes-failures.ru'
 import { shopFailuresRu, shopsRu } from './shops.ru'
 
-export const ru: MessageSchema = {
+export const ru: WindowWords = {
   app: {
     name: 'PersonaClick Console',
     skipToContent: 'Перейти к содержимому',
@@ -33,13 +32,6 @@ export const ru: MessageSchema = {
     notifications: 'История сообщений',
     promoCodes: 'Промокоды',
   },
-  nps: npsRu,
-  products: productsRu,
-  notifications: notificationsRu,
-  import: importRu,
-  sends: sendsRu,
-  promoCodes: promoCodesRu,
-  segments: segmentsRu,
   header: {
     shop: 'Магазин',
     noShop: 'Магазин ещё не подключён',
@@ -77,6 +69,8 @@ export const ru: MessageSchema = {
   toast: {
     dismiss: 'Закрыть',
     region: 'Уведомления',
+    promoLow:
+      'В «{name}» заканчиваются коды: осталось {available} (порог предупреждения — {threshold}).',
   },
   confirm: {
     cancel: 'Отмена',

@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { MessageSchema } from '../i18n/en'
+import { loadScreenWords } from '../i18n'
 import { screens, type Screen, type ScreenName } from './screens'
 
 declare module 'vue-router' {
@@ -24,12 +25,22 @@ function view(name: string): () => Promise<{ default: Component }> {
   return load
 }
 
+/** The view and the screen's own words load side by side; the screen shows once both are here. */
+function withWords(
+  screen: Screen,
+  load: () => Promise<{ default: Component }>,
+): () => Promise<{ default: Component }> {
+  const words = screen.words
+  if (!words) return load
+  return () => Promise.all([load(), loadScreenWords(words)]).then(([view]) => view)
+}
+
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: screens[0].path },
   ...screens.map((screen): RouteRecordRaw => ({
     path: screen.path,
     name: screen.name,
-    component: view(screen.name),
+    component: withWords(screen, view(screen.name)),
     meta: { titleKey: titleKey(screen.name), screen },
   })),
   {

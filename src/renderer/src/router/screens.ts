@@ -1,3 +1,5 @@
+import type { ScreenWordsName } from '../i18n/screen-words'
+
 /**
  * Every screen of the console, in sidebar order. The router, the sidebar, the Overview's
  * task list and the e2e walks (navigation, axe, screenshots) all read this list, so a new
@@ -14,6 +16,8 @@ export interface Screen {
   task?: { descriptionKey: `overview.${string}` }
   /** Shows the active shop's data: a shop switch reloads it. */
   perShop?: boolean
+  /** Its own words (`i18n/screen-words.ts`), loaded with the screen, not with the window. */
+  words?: readonly ScreenWordsName[]
 }
 
 export const screens = [
@@ -24,6 +28,7 @@ export const screens = [
     icon: 'pi pi-upload',
     task: { descriptionKey: 'overview.taskImport' },
     perShop: true,
+    words: ['import', 'segments'],
   },
   {
     name: 'sends',
@@ -31,6 +36,7 @@ export const screens = [
     icon: 'pi pi-send',
     task: { descriptionKey: 'overview.taskSends' },
     perShop: true,
+    words: ['sends', 'notifications'],
   },
   {
     name: 'segments',
@@ -38,6 +44,7 @@ export const screens = [
     icon: 'pi pi-tags',
     task: { descriptionKey: 'overview.taskSegments' },
     perShop: true,
+    words: ['segments'],
   },
   {
     name: 'nps',
@@ -45,6 +52,7 @@ export const screens = [
     icon: 'pi pi-chart-line',
     task: { descriptionKey: 'overview.taskNps' },
     perShop: true,
+    words: ['nps'],
   },
   {
     name: 'promoCodes',
@@ -52,6 +60,7 @@ export const screens = [
     icon: 'pi pi-ticket',
     task: { descriptionKey: 'overview.taskPromoCodes' },
     perShop: true,
+    words: ['promoCodes'],
   },
   {
     name: 'products',
@@ -59,6 +68,7 @@ export const screens = [
     icon: 'pi pi-box',
     task: { descriptionKey: 'overview.taskProducts' },
     perShop: true,
+    words: ['products', 'nps'],
   },
   {
     name: 'notifications',
@@ -66,6 +76,7 @@ export const screens = [
     icon: 'pi pi-inbox',
     task: { descriptionKey: 'overview.taskNotifications' },
     perShop: true,
+    words: ['notifications'],
   },
   { name: 'activity', path: '/activity', icon: 'pi pi-history' },
   { name: 'settings', path: '/settings', icon: 'pi pi-cog' },

@@ -82,7 +82,7 @@ export function useLowStockToasts(): void {
   const { t, n } = useI18n()
   useEvent('promo-codes:low-stock', (alert) =>
     toasts.info(
-      t('promoCodes.lowToast', {
+      t('toast.promoLow', {
         name: alert.name,
         available: n(alert.available),
         threshold: n(alert.threshold),
