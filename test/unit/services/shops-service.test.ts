@@ -122,4 +122,13 @@ describe('shops', () => {
     expect(host('ftp://api.personaclick.com')).toBe(false)
     expect(host('https://user:pw@api.personaclick.com')).toBe(false)
   })
+  it('keeps only time zones the console can count days in (NPS days follow it)', () => {
+    const zone = (timeZone: string) => shopDraftSchema.safeParse({ ...draft, timeZone }).success
+    expect(zone('Europe/Moscow')).toBe(true)
+    expect(zone('America/New_York')).toBe(true)
+    expect(zone('UTC')).toBe(true)
+    expect(zone('Moscow time')).toBe(false)
+    expect(zone('Mars/Olympus_Mons')).toBe(false)
+    expect(zone('')).toBe(false)
+  })
 })
