@@ -8,11 +8,17 @@ export interface ValidationRun {
   cancel(): Promise<void>
 }
 
+/**
+ * Checks the file in the import worker. `built`: the folder of the app's built worker
+ * entries, for a caller running from sources that must measure what the app ships (the
+ * memory bench); by default the worker beside this code.
+ */
 export function runValidation(
   cfg: ValidateFileConfig,
   onProgress: (rowsRead: number, bytesRead: number) => void,
+  built?: URL,
 ): ValidationRun {
-  const worker: Worker = startWorker('import-worker', cfg)
+  const worker: Worker = startWorker('import-worker', cfg, built)
 
   let cancelled = false
   const result = new Promise<ValidateFileResult>((resolve, reject) => {

@@ -8,14 +8,16 @@ import { Worker } from 'node:worker_threads'
  * electron-vite emits `<name>.js` next to the main bundle (the caller's code may sit in
  * `chunks/`). From sources (vitest, tsx): the `.ts` file beside this one, loaded through
  * tsx's loader registered inside the worker. The file name is built at run time so the
- * bundler does not try to inline it as an asset.
+ * bundler does not try to inline it as an asset. `built`: a folder of built entries to use
+ * instead (the memory bench measures the app's build while itself running from sources).
  */
-export function startWorker(name: string, workerData: unknown): Worker {
-  for (const rel of ['./', '../']) {
-    const url = new URL(`${rel}${name}.js`, import.meta.url)
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url)))
-      return new Worker(url, { workerData })
-  }
+export function startWorker(name: string, workerData: unknown, built?: URL): Worker {
+  const entries = built
+    ? [new URL(`${name}.js`, built)]
+    : ['./', '../'].map((rel) => new URL(`${rel}${name}.js`, import.meta.url))
+  const entry = entries.find((url) => url.protocol === 'file:' && existsSync(fileURLToPath(url)))
+  if (entry) return new Worker(entry, { workerData })
+  if (built) throw new Error(`No built ${name}.js in ${fileURLToPath(built)}`)
   const src = new URL(`./${name}.ts`, import.meta.url)
   // require.resolve gives the CommonJS build; the ESM one (which registers ESM hooks)
   // sits beside it, per tsx's exports map.
