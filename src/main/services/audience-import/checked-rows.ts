@@ -3,15 +3,16 @@ import type { TableRow } from '../table-file'
 import type { RowVerdict } from './row-validator'
 
 /**
- * A run of checked rows, packed for the trip from a checking thread to the thread that
- * de-duplicates and writes (structured clone copies a few byte arrays far faster than a
- * million small objects). Text is kept as UTF-8 bytes from the moment it is made: a million
- * JSON strings held until the run is sent would survive garbage collections and be copied
- * by each (it cost more than making them). Row `i` of the run:
+ * A run of checked rows, packed for the thread that de-duplicates and writes. Row `i` of
+ * the run:
  * - `rowNumber[i]`: as the spreadsheet shows it, counted from the run's first record;
  * - `valid[i]`: 1 when the row is kept (possibly with warnings), 0 when rejected;
- * - its fields as JSON in `fields` up to `fieldsEnd[i]` (for the error report);
- * - kept rows: the row to upload as a JSON line in `rows` up to `rowsEnd[i]`, the email in
+ * - its fields (for the error report, which needs them for a few rows only, and only the
+ *   merge knows which duplicates): `records[i]` as parsed while the run stays on the thread
+ *   that checked it; as JSON text in `fieldsJson` up to `fieldsEnd[i]` once it is packed
+ *   for another thread (`packForThread`);
+ * - kept rows: the row to upload as a JSON line in `rows` up to `rowsEnd[i]` (one string
+ *   for the run: a string per row was as many objects to collect), the email as UTF-8 in
  *   `emails` up to `emailsEnd[i]` (none: empty), the phone's digits as a number in
  *   `phones[i]` (none: NaN; not digits: in `otherPhones`);
  * - `problems`: the rejected row's reasons or the kept row's warnings, by `i`, when any.
@@ -22,8 +23,9 @@ export interface CheckedRows {
   rowNumbers: number
   rowNumber: Int32Array
   valid: Uint8Array
-  fields: Uint8Array
-  fieldsEnd: Int32Array
+  records: (readonly string[])[] | null
+  fieldsJson: string
+  fieldsEnd: Int32Array | null
   rows: Uint8Array
   rowsEnd: Int32Array
   emails: Uint8Array
@@ -35,11 +37,33 @@ export interface CheckedRows {
   firstUndecodableAt?: number
 }
 
+/**
+ * The run as it goes to another thread: fields as JSON text (structured clone copies a few
+ * strings and byte arrays far faster than a hundred thousand small arrays).
+ */
+export function packForThread(run: CheckedRows): CheckedRows {
+  if (!run.records) return run
+  const fieldsEnd = new Int32Array(run.count)
+  let json = ''
+  for (let i = 0; i < run.count; i++) {
+    json += JSON.stringify(run.records[i])
+    fieldsEnd[i] = json.length
+  }
+  return { ...run, records: null, fieldsJson: json, fieldsEnd }
+}
+
+/** Row `i`'s fields as the error report writes them (a JSON array of text). */
+export function fieldsJson(run: CheckedRows, i: number): string {
+  if (run.records) return JSON.stringify(run.records[i])
+  const ends = run.fieldsEnd!
+  return run.fieldsJson.slice(i ? ends[i - 1] : 0, ends[i])
+}
+
 /** The typed arrays of a run, to transfer rather than copy between threads. */
 export function transferables(run: CheckedRows): ArrayBuffer[] {
-  const { rowNumber, valid, fields, fieldsEnd, rows, rowsEnd, emails, emailsEnd, phones } = run
-  const views: ArrayBufferView[] = [rowNumber, valid, fields, fieldsEnd, rows, rowsEnd, emails]
-  views.push(emailsEnd, phones)
+  const { rowNumber, valid, fieldsEnd, rows, rowsEnd, emails, emailsEnd, phones } = run
+  const views: ArrayBufferView[] = [rowNumber, valid, rows, rowsEnd, emails, emailsEnd, phones]
+  if (fieldsEnd) views.push(fieldsEnd)
   return views.map((v) => v.buffer as ArrayBuffer)
 }
 
@@ -74,6 +98,8 @@ class Utf8Sink {
  */
 const CANONICAL_PHONE = /^[1-9]\d{0,14}$/
 
+const UNDECODABLE: RowIssue[] = [{ field: 'row', reason: 'encoding-invalid' }]
+
 /** Checks `rows` with `check` and packs the verdicts. `bytes`: the run's size in the file. */
 export function checkRows(
   rows: readonly TableRow[],
@@ -84,32 +110,36 @@ export function checkRows(
   const n = rows.length
   const rowNumber = new Int32Array(n)
   const valid = new Uint8Array(n)
-  const fieldsEnd = new Int32Array(n)
   const rowsEnd = new Int32Array(n)
   const emailsEnd = new Int32Array(n)
   const phones = new Float64Array(n).fill(NaN)
   const otherPhones = new Map<number, string>()
   const problems = new Map<number, RowIssue[]>()
-  const fields = new Utf8Sink(bytes * 1.25)
-  const lines = new Utf8Sink(bytes * 1.25)
+  const records: (readonly string[])[] = new Array(n)
+  // A row's JSON line is about twice its bytes in the file (keys, quotes).
+  const lines = new Utf8Sink(bytes * 2.5)
   const emails = new Utf8Sink(bytes / 3)
   for (let i = 0; i < n; i++) {
     const row = rows[i]!
     rowNumber[i] = row.rowNumber
-    fieldsEnd[i] = fields.append(JSON.stringify(row.fields))
-    const v: RowVerdict = row.undecodable
-      ? { ok: false, problems: [{ field: 'row', reason: 'encoding-invalid' }] }
-      : check(row.fields)
-    if (!v.ok) problems.set(i, v.problems)
+    records[i] = row.fields
+    if (row.undecodable)
+      problems.set(
+        i,
+        UNDECODABLE.map((p) => ({ ...p })),
+      )
     else {
-      valid[i] = 1
-      if (v.warnings.length) problems.set(i, v.warnings)
-      lines.append(JSON.stringify(v.row) + '\n')
-      if (v.row.email !== undefined) emails.append(String(v.row.email))
-      if (v.row.phone !== undefined) {
-        const p = String(v.row.phone)
-        if (CANONICAL_PHONE.test(p)) phones[i] = Number(p)
-        else otherPhones.set(i, p)
+      const v = check(row.fields)
+      if (!v.ok) problems.set(i, v.issues!)
+      else {
+        valid[i] = 1
+        if (v.issues) problems.set(i, v.issues)
+        lines.append(v.line)
+        if (v.email !== undefined) emails.append(v.email)
+        if (v.phone !== undefined) {
+          if (CANONICAL_PHONE.test(v.phone)) phones[i] = Number(v.phone)
+          else otherPhones.set(i, v.phone)
+        }
       }
     }
     rowsEnd[i] = lines.length
@@ -120,8 +150,9 @@ export function checkRows(
     rowNumbers,
     rowNumber,
     valid,
-    fields: fields.bytes(),
-    fieldsEnd,
+    records,
+    fieldsJson: '',
+    fieldsEnd: null,
     rows: lines.bytes(),
     rowsEnd,
     emails: emails.bytes(),

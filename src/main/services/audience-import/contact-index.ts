@@ -152,7 +152,11 @@ class TextTable {
     if (last.buf === buf && last.from === from && last.to === to) return last.slot
     const hash = textHash(buf, from, to)
     const slot = this.find(buf, from, to, hash)
-    Object.assign(last, { buf, from, to, hash, slot })
+    last.buf = buf
+    last.from = from
+    last.to = to
+    last.hash = hash
+    last.slot = slot
     return slot
   }
 

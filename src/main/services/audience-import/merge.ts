@@ -7,7 +7,7 @@ import type {
   RowIssue,
   ValidationCounts,
 } from '../../../shared/import'
-import type { CheckedRows } from './checked-rows'
+import { fieldsJson, type CheckedRows } from './checked-rows'
 import { ContactIndex } from './contact-index'
 
 /** Appends text to a file, waiting when the disk falls behind (a million rows never pile up). */
@@ -96,9 +96,7 @@ export class Merge {
     if (this.firstUndecodableAt === null && run.firstUndecodableAt !== undefined)
       this.firstUndecodableAt = run.firstUndecodableAt
     const report: string[] = []
-    const fieldBytes = Buffer.from(run.fields.buffer, run.fields.byteOffset, run.fields.length)
-    const fields = (i: number) =>
-      fieldBytes.toString('utf8', i ? run.fieldsEnd[i - 1] : 0, run.fieldsEnd[i])
+    const fields = (i: number) => fieldsJson(run, i)
     // Kept rows are written in stretches; a duplicate that is left out ends one.
     let keepFrom = 0
     const rows: Uint8Array[] = []

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { transferables } from './checked-rows'
+import { packForThread, transferables } from './checked-rows'
 import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 
 /**
@@ -12,7 +12,7 @@ const setup = workerData as SegmentSetup
 
 port.on('message', (job: SegmentJob) => {
   try {
-    const result = checkSegment(setup, job)
+    const result = packForThread(checkSegment(setup, job))
     port.postMessage({ id: job.id, result }, transferables(result))
   } catch (err) {
     port.postMessage({ id: job.id, error: String((err as Error)?.message ?? err) })
