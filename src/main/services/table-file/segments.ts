@@ -103,11 +103,104 @@ export function parseSegment(
   maxRecordBytes: number,
 ): string[][] {
   const options = parserOptions(settings, maxRecordBytes)
-  // Valid UTF-8 without a BOM decodes and encodes back to the same bytes: skip the trip.
   if (settings.encoding === 'utf-8' && isUtf8(bytes)) {
     const bom = startsFile && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-    return parse(bom ? bytes.subarray(3) : bytes, options) as string[][]
+    const utf8 = bom ? bytes.subarray(3) : bytes
+    return (
+      parsePlainRecords(utf8.toString('latin1'), settings.delimiter, maxRecordBytes, utf8) ??
+      (parse(utf8, options) as string[][])
+    )
   }
   const text = iconv.decode(bytes, settings.encoding, { stripBOM: startsFile })
-  return parse(text, options) as string[][]
+  return (
+    parsePlainRecords(text, settings.delimiter, maxRecordBytes) ??
+    (parse(text, options) as string[][])
+  )
+}
+
+const DQUOTE = '"'
+const NOT_ASCII = /[\x80-\xff]/
+
+/**
+ * A field of `text`, or, when `text` is the Latin-1 view of the UTF-8 `utf8` (each byte one
+ * character, a one-byte string V8 makes and scans fastest), the field decoded from its bytes
+ * if it has any beyond ASCII. Quotes are ASCII and never part of a UTF-8 sequence, so
+ * undoubling them before or after decoding is the same.
+ */
+function decoded(value: string, utf8: Buffer | undefined): string {
+  return utf8 && NOT_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value
+}
+
+/**
+ * Strict RFC 4180 records, or null when the text holds anything else, which csv-parse's
+ * leniency then reads: a quote inside an unquoted field, text after a closing quote, a quote
+ * never closed, a record near the size limit. On what it accepts it gives exactly what
+ * csv-parse gives with the reader's options (a test compares the two on random text), in
+ * a fraction of the time: csv-parse was a fifth of the import's check.
+ */
+export function parsePlainRecords(
+  text: string,
+  delimiter: string,
+  maxRecordBytes: number,
+  utf8?: Buffer,
+): string[][] | null {
+  const d = delimiter.charCodeAt(0)
+  if (delimiter.length !== 1 || d === QUOTE || d === CR || d === LF) return null
+  // A UTF-16 unit is at most 3 bytes of UTF-8: shorter records are within csv-parse's limit.
+  const maxUnits = Math.floor(maxRecordBytes / 3)
+  const n = text.length
+  const records: string[][] = []
+  let fields: string[] = []
+  let recordStart = 0
+  let i = 0
+  while (i < n) {
+    // A field starts at i.
+    let c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      let value = ''
+      let from = i + 1
+      for (;;) {
+        const q = text.indexOf(DQUOTE, from)
+        if (q === -1) return null
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          value += text.slice(from, q + 1)
+          from = q + 2
+          continue
+        }
+        fields.push(decoded(value + text.slice(from, q), utf8))
+        i = q + 1
+        break
+      }
+      c = i < n ? text.charCodeAt(i) : LF
+      if (c !== d && c !== CR && c !== LF) return null
+    } else {
+      let j = i
+      let high = 0
+      while (c !== d && c !== CR && c !== LF) {
+        if (c === QUOTE) return null
+        high |= c
+        if (++j === n) break
+        c = text.charCodeAt(j)
+      }
+      fields.push(high > 0x7f && utf8 ? utf8.toString('utf8', i, j) : text.slice(i, j))
+      i = j
+    }
+    if (i === n) break
+    i++
+    if (c === d) {
+      // A delimiter at the very end leaves an empty last field.
+      if (i === n) fields.push('')
+      continue
+    }
+    if (c === CR && text.charCodeAt(i) === LF) i++
+    if (i - recordStart > maxUnits) return null
+    records.push(fields)
+    fields = []
+    recordStart = i
+  }
+  if (fields.length) {
+    if (n - recordStart > maxUnits) return null
+    records.push(fields)
+  }
+  return records
 }

@@ -1,0 +1,110 @@
+import { parse } from 'csv-parse/sync'
+import type { TableReadSettings } from '../../../src/shared/table-file'
+import { describe, expect, it } from 'vitest'
+import { parserOptions } from '../../../src/main/services/table-file/read'
+import { parsePlainRecords } from '../../../src/main/services/table-file/segments'
+
+/**
+ * The pieces of a large file are parsed by a strict RFC 4180 reader that hands anything
+ * else to csv-parse. Whatever it accepts, it must read exactly as csv-parse does with the
+ * reader's options: compared here on many random texts made of the characters that matter.
+ */
+const MAX = 1024 * 1024
+
+function csvParse(
+  text: string,
+  delimiter: TableReadSettings['delimiter'],
+  max = MAX,
+): string[][] | Error {
+  const settings: TableReadSettings = {
+    encoding: 'utf-8',
+    delimiter,
+    hasHeader: true,
+    sepLine: false,
+  }
+  try {
+    return parse(text, parserOptions(settings, max)) as string[][]
+  } catch (err) {
+    return err as Error
+  }
+}
+
+function randomText(rnd: () => number, alphabet: readonly string[], length: number): string {
+  let s = ''
+  for (let i = 0; i < length; i++) s += alphabet[Math.floor(rnd() * alphabet.length)]
+  return s
+}
+
+/** Records of random fields, some quoted (with anything inside), joined by random line ends. */
+function randomTable(rnd: () => number, delimiter: string): string {
+  const any = ['a', ' ', 'é', '😀', '"', delimiter, '\r', '\n']
+  const plain = ['a', ' ', 'é', '😀', delimiter, delimiter]
+  const ends = ['\n', '\r\n', '\r', '\n\n', '']
+  let s = ''
+  for (let r = Math.floor(rnd() * 4); r >= 0; r--) {
+    for (let f = Math.floor(rnd() * 4); f >= 0; f--) {
+      s +=
+        rnd() < 0.4
+          ? `"${randomText(rnd, any, Math.floor(rnd() * 6)).replaceAll('"', '""')}"`
+          : randomText(rnd, plain, Math.floor(rnd() * 6))
+      if (f) s += delimiter
+    }
+    s += ends[Math.floor(rnd() * ends.length)]
+  }
+  return s
+}
+
+describe('the strict reader of pieces', () => {
+  it('reads every text it accepts exactly as csv-parse does', () => {
+    let seed = 11
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
+    let accepted = 0
+    let quoted = 0
+    for (const delimiter of [',', ';', '\t', '|'] as const) {
+      const alphabet = ['a', ' ', 'é', '😀', '"', '""', delimiter, delimiter, '\r', '\n', '\r\n']
+      for (let k = 0; k < 6000; k++) {
+        const text =
+          k % 2 ? randomText(rnd, alphabet, Math.floor(rnd() * 40)) : randomTable(rnd, delimiter)
+        const plain = parsePlainRecords(text, delimiter, MAX)
+        // As the pieces of a UTF-8 file are read: bytes seen as Latin-1, decoded per field.
+        const bytes = Buffer.from(text)
+        const fromBytes = parsePlainRecords(bytes.toString('latin1'), delimiter, MAX, bytes)
+        expect(fromBytes).toEqual(plain)
+        if (plain === null) continue
+        accepted++
+        if (text.includes('"')) quoted++
+        expect(plain, JSON.stringify(text)).toEqual(csvParse(text, delimiter))
+      }
+    }
+    // The comparison covered many texts, quoted fields among them.
+    expect(accepted).toBeGreaterThan(10_000)
+    expect(quoted).toBeGreaterThan(5000)
+  })
+
+  it('reads the shapes of real exports as csv-parse does', () => {
+    for (const text of [
+      '',
+      '\n',
+      '\r\n\r\n',
+      'a',
+      'a,',
+      ',',
+      'a,b\n',
+      'a,b\r\n,\r\n',
+      'a\rb\r',
+      '"a,b","c""d",e\n',
+      '"line\nbreak","cr\rin it"\r\n"",x',
+      '"""quoted"""',
+      'Zoë,Ayşe,Пётр,"Smith, Jr"\n',
+    ]) {
+      expect(parsePlainRecords(text, ',', MAX), JSON.stringify(text)).toEqual(csvParse(text, ','))
+    }
+  })
+
+  it('leaves to csv-parse what only its leniency reads, and records near the limit', () => {
+    for (const text of ['a"b,c', '"a"b,c', '"open', 'a, "b"', '"a" ,b'])
+      expect(parsePlainRecords(text, ',', MAX), text).toBeNull()
+    expect(parsePlainRecords('a'.repeat(400), ',', 1000)).toBeNull()
+    expect(parsePlainRecords('a'.repeat(300), ',', 1000)).toEqual([['a'.repeat(300)]])
+  })
+})
