@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync'
 import type { TableReadSettings } from '../../../src/shared/table-file'
 import { describe, expect, it } from 'vitest'
 import { parserOptions } from '../../../src/main/services/table-file/read'
-import { parsePlainRecords } from '../../../src/main/services/table-file/segments'
+import { parsePlainRecords, recordAt } from '../../../src/main/services/table-file/segments'
 
 /**
  * The pieces of a large file are parsed by a strict RFC 4180 reader that hands anything
@@ -68,8 +68,14 @@ describe('the strict reader of pieces', () => {
         const plain = parsePlainRecords(text, delimiter, MAX)
         // As the pieces of a UTF-8 file are read: bytes seen as Latin-1, decoded per field.
         const bytes = Buffer.from(text)
-        const fromBytes = parsePlainRecords(bytes.toString('latin1'), delimiter, MAX, bytes)
+        const places: number[] = []
+        const fromBytes = parsePlainRecords(bytes.toString('latin1'), delimiter, MAX, bytes, places)
         expect(fromBytes).toEqual(plain)
+        // Each record read again from its place alone (for the error report) is the same.
+        fromBytes?.forEach((record, k) => {
+          if (record.every((f) => f === '')) return // blank: never a row, never reported
+          expect(recordAt(bytes, places[2 * k]!, places[2 * k + 1]!, delimiter)).toEqual(record)
+        })
         if (plain === null) continue
         accepted++
         if (text.includes('"')) quoted++

@@ -1,5 +1,5 @@
 import type { TableReadSettings } from '../../../shared/table-file'
-import { DataRows, parseSegment, type TableRow } from '../table-file'
+import { DataRows, parseSegmentWithPlaces, type TableRow } from '../table-file'
 import { checkRows, type CheckedRows } from './checked-rows'
 import { rowValidator, type RowValidatorConfig } from './row-validator'
 
@@ -24,14 +24,24 @@ export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows 
   if (cached?.setup !== setup) cached = { setup, check: rowValidator(setup.validator) }
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
   const startsFile = job.offset === 0
-  const records = parseSegment(bytes, setup.table, startsFile, setup.maxRecordBytes)
+  const { records, text, places } = parseSegmentWithPlaces(
+    bytes,
+    setup.table,
+    startsFile,
+    setup.maxRecordBytes,
+  )
   const numbering = new DataRows(setup.table, startsFile)
   const rows: TableRow[] = []
-  for (const fields of records) {
-    const row = numbering.next(fields)
-    if (row) rows.push(row)
+  const at: number[] = []
+  for (let k = 0; k < records.length; k++) {
+    const row = numbering.next(records[k]!)
+    if (!row) continue
+    rows.push(row)
+    if (places) at.push(places[2 * k]!, places[2 * k + 1]!)
   }
-  const result = checkRows(rows, numbering.rowNumber, cached.check, bytes.length)
+  const rowPlaces =
+    text && places ? { text, delimiter: setup.table.delimiter, at: new Int32Array(at) } : null
+  const result = checkRows(rows, numbering.rowNumber, cached.check, bytes.length, rowPlaces)
   if (rows.some((r) => r.undecodable))
     result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
   return result

@@ -24,7 +24,13 @@ export {
   type ReadTableOptions,
   type TableRow,
 } from './read'
-export { parseSegment, RecordBoundaryScanner, segmentable } from './segments'
+export {
+  parseSegment,
+  parseSegmentWithPlaces,
+  recordAt,
+  RecordBoundaryScanner,
+  segmentable,
+} from './segments'
 export { sniffEncoding, suggestEncoding } from './encoding'
 
 export function settingsFrom(d: TableFileDetection): TableReadSettings {

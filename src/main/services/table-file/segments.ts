@@ -102,20 +102,42 @@ export function parseSegment(
   startsFile: boolean,
   maxRecordBytes: number,
 ): string[][] {
+  return parseSegmentWithPlaces(bytes, settings, startsFile, maxRecordBytes).records
+}
+
+/**
+ * `parseSegment`, and, when the strict reader read the piece's UTF-8, where each record's
+ * text is in it (`places`: start and end of record k at 2k and 2k + 1, line end excluded),
+ * so that a record's fields can be read again from the bytes (`recordAt`) instead of being
+ * kept as strings.
+ */
+export function parseSegmentWithPlaces(
+  bytes: Buffer,
+  settings: TableReadSettings,
+  startsFile: boolean,
+  maxRecordBytes: number,
+): { records: string[][]; text: Buffer | null; places: number[] | null } {
   const options = parserOptions(settings, maxRecordBytes)
   if (settings.encoding === 'utf-8' && isUtf8(bytes)) {
     const bom = startsFile && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
     const utf8 = bom ? bytes.subarray(3) : bytes
-    return (
-      parsePlainRecords(utf8.toString('latin1'), settings.delimiter, maxRecordBytes, utf8) ??
-      (parse(utf8, options) as string[][])
-    )
+    const places: number[] = []
+    const latin1 = utf8.toString('latin1')
+    const records = parsePlainRecords(latin1, settings.delimiter, maxRecordBytes, utf8, places)
+    if (records) return { records, text: utf8, places }
+    return { records: parse(utf8, options) as string[][], text: null, places: null }
   }
   const text = iconv.decode(bytes, settings.encoding, { stripBOM: startsFile })
-  return (
+  const records =
     parsePlainRecords(text, settings.delimiter, maxRecordBytes) ??
     (parse(text, options) as string[][])
-  )
+  return { records, text: null, places: null }
+}
+
+/** The fields of the record at `from`–`to` of UTF-8 text the strict reader read whole. */
+export function recordAt(text: Buffer, from: number, to: number, delimiter: string): string[] {
+  const utf8 = text.subarray(from, to)
+  return parsePlainRecords(utf8.toString('latin1'), delimiter, Infinity, utf8)?.[0] ?? []
 }
 
 const DQUOTE = '"'
@@ -143,6 +165,7 @@ export function parsePlainRecords(
   delimiter: string,
   maxRecordBytes: number,
   utf8?: Buffer,
+  places?: number[],
 ): string[][] | null {
   const d = delimiter.charCodeAt(0)
   if (delimiter.length !== 1 || d === QUOTE || d === CR || d === LF) return null
@@ -192,14 +215,17 @@ export function parsePlainRecords(
       if (i === n) fields.push('')
       continue
     }
+    const end = i - 1
     if (c === CR && text.charCodeAt(i) === LF) i++
     if (i - recordStart > maxUnits) return null
+    places?.push(recordStart, end)
     records.push(fields)
     fields = []
     recordStart = i
   }
   if (fields.length) {
     if (n - recordStart > maxUnits) return null
+    places?.push(recordStart, n)
     records.push(fields)
   }
   return records
