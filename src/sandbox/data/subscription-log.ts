@@ -23,8 +23,14 @@ const EVENTS: SubscriptionChange['event'][] = [
   'complained',
 ]
 
+/** The last second formatted: writes log changes by the thousand within one second. */
+let formatted = { second: NaN, text: '' }
+
 export function formatDatetime(time: number): string {
-  return new Date(time).toISOString().slice(0, 19).replace('T', ' ')
+  const second = Math.floor(time / 1000)
+  if (second !== formatted.second)
+    formatted = { second, text: new Date(time).toISOString().slice(0, 19).replace('T', ' ') }
+  return formatted.text
 }
 
 /** About 60 changes a day over the last 30 days, sorted by time ascending. */

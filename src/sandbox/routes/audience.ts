@@ -17,7 +17,18 @@ export function logChange(
   change: Omit<SubscriptionChange, 'datetime' | 'time' | 'ip'>,
 ): void {
   const time = Date.now()
-  shop.subscriptionLog.push({ ...change, datetime: formatDatetime(time), time, ip: '' })
+  // Built field by field (not spread) in the order the wire shows: an import logs a change
+  // for most of its rows.
+  shop.subscriptionLog.push({
+    contact_type: change.contact_type,
+    contact: change.contact,
+    campaign_type: change.campaign_type,
+    event: change.event,
+    channel: change.channel,
+    datetime: formatDatetime(time),
+    time,
+    ip: '',
+  })
 }
 
 /** Applies subscription flags from params/an audience row; logs each actual change. */
@@ -61,13 +72,22 @@ const PROFILE_FIELDS: [keyof Customer, string][] = [
   ['birthday', 'birthday'],
 ]
 
+/** Profile fields an import may send that the sandbox keeps as they came (profile reads). */
+const EXTRA_FIELDS = new Set(['kids', 'auto', 'middle_name', 'fb_id', 'vk_id', 'age'])
+
+/**
+ * One audience row: matched by email, then phone, else a new profile. Each identifier is
+ * normalised once (a batch of thousands of rows runs through here on one thread).
+ */
 function importRow(shop: ShopData, row: Params, segmentId: number | undefined): boolean {
-  const email = str(row, 'email')
-  const phone = str(row, 'phone')
-  if (!email && !phone) return false
+  const rawEmail = str(row, 'email')
+  const rawPhone = str(row, 'phone')
+  if (!rawEmail && !rawPhone) return false
+  const email = rawEmail === undefined ? undefined : normalizeEmail(rawEmail)
+  const phone = rawPhone === undefined ? undefined : normalizePhone(rawPhone)
   const c = shop.find({ email, phone }) ?? shop.create({ email, phone })
-  if (email) c.email = normalizeEmail(email)
-  if (phone) c.phone = normalizePhone(phone)
+  if (email !== undefined) c.email = email
+  if (phone !== undefined) c.phone = phone
   for (const [key, field] of PROFILE_FIELDS) {
     const v = str(row, field)
     if (v !== undefined) (c as unknown as Record<string, unknown>)[key] = v
@@ -78,9 +98,7 @@ function importRow(shop: ShopData, row: Params, segmentId: number | undefined): 
   if (Number.isFinite(bonuses) && row.loyalty_bonuses !== undefined) c.loyaltyBonuses = bonuses
   const bought = parseBool(row.bought_something, 'bought_something')
   if (bought !== undefined) c.boughtSomething = bought
-  for (const [k, v] of Object.entries(row)) {
-    if (['kids', 'auto', 'middle_name', 'fb_id', 'vk_id', 'age'].includes(k)) c.extra[k] = v
-  }
+  for (const k in row) if (EXTRA_FIELDS.has(k)) c.extra = { ...c.extra, [k]: row[k] }
   applySubscriptions(shop, c, row, 'import')
   shop.index(c)
   if (segmentId !== undefined) shop.segments.get(segmentId)?.members.add(c.index)
