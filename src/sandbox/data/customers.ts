@@ -19,10 +19,11 @@ export const SUBSCRIPTION_FLAGS = [
 export type SubscriptionFlag = (typeof SUBSCRIPTION_FLAGS)[number]
 
 export interface Customer {
-  /** Index in ShopData.customers; stable, used by segments and lazy message generation. */
+  /**
+   * Index in ShopData.customers; stable, used by segments and lazy message generation, and
+   * with the shop's seed it gives the profile's CDP id (`clientIdFor`).
+   */
   index: number
-  /** 19-digit CDP id as a string: the real API sends it as a JSON number beyond 2^53. */
-  clientId: string
   externalId: string | null
   email: string | null
   phone: string | null
@@ -65,10 +66,13 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
+const NO_SUBSCRIPTIONS = Object.fromEntries(
+  SUBSCRIPTION_FLAGS.map((flag) => [flag, false]),
+) as Record<SubscriptionFlag, boolean>
+
 function emptySubscriptions(): Record<SubscriptionFlag, boolean> {
-  const subs = {} as Record<SubscriptionFlag, boolean>
-  for (const flag of SUBSCRIPTION_FLAGS) subs[flag] = false
-  return subs
+  // A copy of one template: adding the flags one by one to a new object was a slow path.
+  return { ...NO_SUBSCRIPTIONS }
 }
 
 /**
@@ -80,10 +84,9 @@ const NO_TAGS: string[] = Object.freeze([]) as unknown as string[]
 const NO_PROPERTIES: Record<string, unknown> = Object.freeze({})
 
 /** A bare customer for contacts first seen through an import or a send. */
-export function blankCustomer(index: number, clientId: string): Customer {
+export function blankCustomer(index: number): Customer {
   return {
     index,
-    clientId,
     externalId: null,
     email: null,
     phone: null,
@@ -109,6 +112,10 @@ export function blankCustomer(index: number, clientId: string): Customer {
   }
 }
 
+/**
+ * A profile's 19-digit CDP id, as a string (the real API sends it as a JSON number beyond
+ * 2^53). Derived when read rather than stored: imports create profiles by the thousand.
+ */
 export function clientIdFor(seed: number, index: number): string {
   // Starts with 15 like the reference's example; always 19 digits.
   return `15${String(deriveSeed(seed, 'client', index)).padStart(10, '0')}${String(index).padStart(7, '0')}`
@@ -151,7 +158,7 @@ export function generateCustomers(seed: number, count = DEFAULT_CUSTOMER_COUNT):
     const russian = rng.chance(0.2)
     const sex = rng.chance(0.5) ? 'female' : 'male'
     const pool = russian ? pools.ru : pools.en
-    const c = blankCustomer(i, clientIdFor(seed, i))
+    const c = blankCustomer(i)
     c.firstName = rng.pick(pool.first[sex])
     c.lastName = rng.pick(pool.last[sex])
     c.gender = sex === 'female' ? 'f' : 'm'

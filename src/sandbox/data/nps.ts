@@ -1,4 +1,4 @@
-import type { Customer } from './customers'
+import { clientIdFor, type Customer } from './customers'
 import { NPS_COMMENTS } from './nps-comments'
 import { createRng, deriveSeed } from './rng'
 
@@ -109,7 +109,7 @@ export function generateNpsReviews(seed: number, customers: Customer[], now: Dat
         category: rng.pick(categories),
         rate,
         comment: rng.chance(0.55) ? rng.pick(NPS_COMMENTS[band]) : null,
-        client_id: customer.clientId,
+        client_id: clientIdFor(seed, customer.index),
         email: customer.email,
         phone: customer.phone,
         created_at: new Date(time).toISOString(),

@@ -2,7 +2,6 @@ import { SandboxClock } from '../clock'
 import type { SandboxShop } from '../types'
 import {
   blankCustomer,
-  clientIdFor,
   generateCustomers,
   normalizeEmail,
   normalizePhone,
@@ -136,7 +135,7 @@ export class ShopData {
   /** Creates a profile for a contact seen for the first time (import, send, manage). */
   create(ids: { email?: string; phone?: string }): Customer {
     const index = this.customers.length
-    const c = blankCustomer(index, clientIdFor(this.seed, index))
+    const c = blankCustomer(index)
     c.email = ids.email ? normalizeEmail(ids.email) : null
     c.phone = ids.phone ? normalizePhone(ids.phone) : null
     this.customers.push(c)
