@@ -85,7 +85,8 @@ function importRow(shop: ShopData, row: Params, segmentId: number | undefined): 
   if (!rawEmail && !rawPhone) return false
   const email = rawEmail === undefined ? undefined : normalizeEmail(rawEmail)
   const phone = rawPhone === undefined ? undefined : normalizePhone(rawPhone)
-  const c = shop.find({ email, phone }) ?? shop.create({ email, phone })
+  const found = shop.find({ email, phone })
+  const c = found ?? shop.create({ email, phone })
   if (email !== undefined) c.email = email
   if (phone !== undefined) c.phone = phone
   for (const [key, field] of PROFILE_FIELDS) {
@@ -100,7 +101,8 @@ function importRow(shop: ShopData, row: Params, segmentId: number | undefined): 
   if (bought !== undefined) c.boughtSomething = bought
   for (const k in row) if (EXTRA_FIELDS.has(k)) c.extra = { ...c.extra, [k]: row[k] }
   applySubscriptions(shop, c, row, 'import')
-  shop.index(c)
+  // A new profile is indexed under its email and phone already; only other ids are news.
+  if (found || c.loyaltyId || c.externalId || c.telegramId) shop.index(c)
   if (segmentId !== undefined) shop.segments.get(segmentId)?.members.add(c.index)
   return true
 }
