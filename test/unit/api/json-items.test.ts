@@ -20,7 +20,23 @@ describe('pre-encoded JSON items', () => {
     }
     const text = stringifyWithItems(body)
     expect(text).toBe(JSON.stringify({ ...body, audience: rows }))
-    expect(JSON.parse(text)).toEqual({ ...body, audience: rows })
+    expect(JSON.parse(text as string)).toEqual({ ...body, audience: rows })
+  })
+
+  it('held as the bytes of comma-separated lines, make a body of bytes with the same JSON', () => {
+    const bytes = Buffer.from(lines.join(','))
+    const body = { shop_id: 's1', audience: JsonItems.joined(bytes, 2), segment_id: '7' }
+    const sent = stringifyWithItems(body)
+    expect(sent).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(sent as Uint8Array)).toBe(
+      JSON.stringify({ ...body, audience: rows }),
+    )
+    expect(body.audience.parsed()).toEqual(rows)
+    expect(stringifyWithItems({ audience: JsonItems.joined(Buffer.alloc(0), 0) })).toEqual(
+      Buffer.from('{"audience":[]}'),
+    )
+    const shown = summariseParams({ audience: body.audience }, new SecretRegistry())
+    expect(shown).toEqual({ audience: '[2 items]' })
   })
 
   it('an empty batch is an empty array', () => {

@@ -17,7 +17,6 @@ import {
 import { autoMap, mappingByHeader } from '../../../shared/import-automap'
 import type { TableFileOverrides } from '../../../shared/table-file'
 import type { ApiClient, CallOptions } from '../../api'
-import { JsonItems } from '../../api/json-items'
 import { JobRunner, type JobStatus } from '../../jobs/runner'
 import { throttled, type Throttled } from '../../jobs/throttle'
 import { csvExport, headerOf, type CsvDialect } from '../files/csv'
@@ -421,9 +420,9 @@ export class ImportService {
         this.deps.shops.callable({ profileId: s.profileId }) // no secret: stay paused, say so
         await this.checkFileUnchanged(live.rec)
       },
-      send: async (batch, signal) => {
+      send: async (rows, signal) => {
         if (options.dryRun) return
-        const params: Record<string, unknown> = { audience: new JsonItems(batch) }
+        const params: Record<string, unknown> = { audience: rows }
         if (s.mode === 'audience' && options.segmentId !== undefined)
           params.segment_id = String(options.segmentId)
         // The job's own shop, whichever is active now.

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
 import { uploadConcurrency, type ImportMode, type UploadOptions } from '../../../shared/import'
+import { JsonItems } from '../../api/json-items'
 import type { JobKind, UnitLine } from '../../jobs/runner'
 import type { AudienceRow } from './row-validator'
 
@@ -12,13 +12,13 @@ export interface BatchLine extends UnitLine {
 
 export interface Batch {
   key: number
-  /** The batch's rows as JSON text, as they go over the wire. */
-  rows: string[]
+  /** The batch's rows as JSON, as they go over the wire. */
+  rows: JsonItems
 }
 
 export interface UploadKindDeps {
   /** One API call for one batch; throws (AppFailure) when the client gave up retrying. */
-  send(batch: string[], signal: AbortSignal): Promise<void>
+  send(rows: JsonItems, signal: AbortSignal): Promise<void>
   /** Before every start and resume: no secret, a changed file refuse with the reason. */
   preflight(): Promise<void>
 }
@@ -29,14 +29,66 @@ export function wireRow(row: AudienceRow, mode: ImportMode, options: UploadOptio
   return { ...row, ...options.subscriptions }
 }
 
-/**
- * One rows.jsonl line as it goes over the wire. With no flag set for everyone (the usual
- * case) an audience row goes exactly as checked: its line, never parsed, is the JSON sent.
- */
-function wireLine(line: string, mode: ImportMode, options: UploadOptions): string {
-  if (mode === 'audience' && Object.keys(options.subscriptions).length === 0) return line
-  return JSON.stringify(wireRow(JSON.parse(line) as AudienceRow, mode, options))
+/** The lines of a JSON-lines file, a read's worth at a time (views into what was read). */
+async function* lineChunks(path: string, readSize: number): AsyncGenerator<Buffer[]> {
+  let carry: Buffer | null = null
+  for await (const read of createReadStream(path, { highWaterMark: readSize })) {
+    const chunk = read as Buffer
+    const lines: Buffer[] = []
+    let start = 0
+    for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+      // Only a line cut by the previous read is copied, never the read itself.
+      lines.push(
+        carry ? Buffer.concat([carry, chunk.subarray(0, end)]) : chunk.subarray(start, end),
+      )
+      carry = null
+      start = end + 1
+    }
+    if (start < chunk.length)
+      carry = carry ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.subarray(start))
+    yield lines
+  }
+  if (carry) yield [carry]
 }
+
+/**
+ * Collects one batch's rows. With no flag set for everyone (the usual case) an audience row
+ * goes exactly as checked: its line's bytes, never decoded, are the JSON sent.
+ */
+class BatchRows {
+  private readonly asRead: Buffer[] = []
+  private readonly rewritten: string[] = []
+  private readonly verbatim: boolean
+
+  constructor(
+    private readonly mode: ImportMode,
+    private readonly options: UploadOptions,
+  ) {
+    this.verbatim = mode === 'audience' && Object.keys(options.subscriptions).length === 0
+  }
+
+  get length(): number {
+    return this.verbatim ? this.asRead.length : this.rewritten.length
+  }
+
+  add(line: Buffer): void {
+    if (this.verbatim) this.asRead.push(line)
+    else {
+      const row = JSON.parse(line.toString('utf8')) as AudienceRow
+      this.rewritten.push(JSON.stringify(wireRow(row, this.mode, this.options)))
+    }
+  }
+
+  items(): JsonItems {
+    if (!this.verbatim) return new JsonItems(this.rewritten)
+    const parts: Buffer[] = []
+    for (const line of this.asRead) parts.push(line, COMMA)
+    parts.pop()
+    return JsonItems.joined(Buffer.concat(parts), this.asRead.length)
+  }
+}
+
+const COMMA = Buffer.from(',')
 
 /**
  * An import upload as a job: one unit per batch of the checked rows (`rows.jsonl`), a few
@@ -49,6 +101,8 @@ export function uploadKind(
   mode: ImportMode,
   options: UploadOptions,
   deps: UploadKindDeps,
+  /** Bytes of rows.jsonl read at a time (tests make it small so rows straddle reads). */
+  readSize = 1 << 20,
 ): JobKind<Batch, BatchLine> {
   return {
     inFlight: 'redo',
@@ -56,24 +110,24 @@ export function uploadKind(
     preflight: deps.preflight,
     async *units(done) {
       let index = 0
-      let rows: string[] = []
-      const lines = createInterface({ input: createReadStream(rowsPath), crlfDelay: Infinity })
-      try {
-        for await (const line of lines) {
-          if (!line) continue
+      let rows = new BatchRows(mode, options)
+      for await (const lines of lineChunks(rowsPath, readSize)) {
+        for (let line of lines) {
+          // Written with \n; a \r could only come from an editor, and is no part of the row.
+          if (line.at(-1) === 13) line = line.subarray(0, -1)
+          if (line.length === 0) continue
           const key = Math.floor(index++ / options.batchSize)
-          // Acknowledged batches are skipped without parsing their rows.
+          // Acknowledged batches are skipped without reading their rows.
           if (done.has(key)) continue
-          rows.push(wireLine(line, mode, options))
+          rows.add(line)
           if (rows.length === options.batchSize) {
-            yield { key, rows }
-            rows = []
+            yield { key, rows: rows.items() }
+            rows = new BatchRows(mode, options)
           }
         }
-        if (rows.length) yield { key: Math.floor((index - 1) / options.batchSize), rows }
-      } finally {
-        lines.close()
       }
+      if (rows.length)
+        yield { key: Math.floor((index - 1) / options.batchSize), rows: rows.items() }
     },
     async run(batch, step) {
       await deps.send(batch.rows, step.signal)
