@@ -255,7 +255,7 @@ function builtWorkers(): URL | null {
   const fresh = () => existsSync(BUILT_WORKER) && statSync(BUILT_WORKER).mtimeMs >= newestSource()
   if (!fresh()) {
     console.log(
-      'Import memory: the built import worker is missing or stale; running `npm run build`',
+      'Import bench: the built import worker is missing or stale; running `npm run build`',
     )
     try {
       execFileSync('npm', ['run', 'build'], { stdio: 'pipe' })
