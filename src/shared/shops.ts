@@ -74,6 +74,7 @@ export const shopFailures = {
   'demo-shop-builtin': 'The Demo shop is built in and cannot be removed.',
   'shop-gone': 'This shop no longer exists. Refresh the list.',
   'secret-required': 'Enter the shop’s secret key.',
+  'unknown-time-zone': 'Choose the shop’s time zone from the list.',
   'secret-missing': 'No secret key is stored for “{shop}”. Enter it in Settings › Shops.',
   'choose-shop': 'Choose a shop in Settings › Shops first.',
 } as const

@@ -138,3 +138,22 @@ test('Overview opens each main task in one click', async ({ app }) => {
     await expect(app.getByTestId(`nav-${task}`)).toHaveAttribute('aria-current', 'page')
   }
 })
+
+test('the first screen loads neither the schema library nor any screen’s own words', async ({
+  page,
+  host,
+}) => {
+  // What the window fetches before the Overview is what every launch waits for. Twice a
+  // change pulled zod (~22 KB gzip) into it unnoticed: the bench measures it, this holds it.
+  const scripts: Promise<{ url: string; text: string }>[] = []
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(r.text().then((text) => ({ url: r.url(), text })))
+  })
+  await page.goto(await host.launchUrl())
+  await expect(page.getByTestId('view-overview')).toBeVisible()
+  const loaded = await Promise.all(scripts)
+  expect(loaded.length).toBeGreaterThan(3)
+  expect(loaded.filter((s) => s.text.includes('ZodError')).map((s) => s.url)).toEqual([])
+  const screenWords = /\/(import|sends|segments|nps|products|notifications|promo-codes)\.(en|ru)-/
+  expect(loaded.filter((s) => screenWords.test(s.url)).map((s) => s.url)).toEqual([])
+})

@@ -96,6 +96,7 @@ export const shopFailuresRu: Record<keyof typeof shopFailures, string> = {
   'demo-shop-builtin': 'Демо-магазин встроен в консоль, его нельзя удалить.',
   'shop-gone': 'Этого магазина больше нет. Обновите список.',
   'secret-required': 'Введите секретный ключ магазина.',
+  'unknown-time-zone': 'Выберите часовой пояс магазина из списка.',
   'secret-missing': 'Для «{shop}» не сохранён секретный ключ. Введите его в Настройки › Магазины.',
   'choose-shop': 'Сначала выберите магазин в Настройки › Магазины.',
 }
