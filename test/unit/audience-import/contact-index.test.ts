@@ -42,3 +42,22 @@ describe('the de-duplication index', { timeout: 30_000 }, () => {
     expect(index.getBytes(bytes(''), 0, 0)).toBe(-1)
   })
 })
+
+describe('the index’s key pages', () => {
+  it('finds keys across page ends and keys longer than a page, and nothing they do not hold', () => {
+    const index = new ContactIndex()
+    const keys: Buffer[] = []
+    // About 3 MiB of keys of mixed lengths: several pages, keys that do not fit a page's rest.
+    for (let i = 0; keys.length < 30_000; i++) keys.push(bytes(`${'x'.repeat(i % 200)}${i}@ex.com`))
+    keys.push(
+      bytes('L'.repeat(2.5 * 2 ** 20)),
+      bytes('M'.repeat(2 ** 20 + 1)),
+      bytes('short@ex.com'),
+    )
+    keys.forEach((k, line) => index.setBytes(k, 0, k.length, line))
+    keys.forEach((k, line) => expect(index.getBytes(k, 0, k.length)).toBe(line))
+    const almost = bytes('L'.repeat(2.5 * 2 ** 20 - 1) + 'M')
+    expect(index.getBytes(almost, 0, almost.length)).toBe(-1)
+    expect(index.getBytes(bytes('0@ex.co'), 0, 7)).toBe(-1)
+  })
+})

@@ -4,8 +4,11 @@
  * made the index most of a large import's memory. Here:
  * - phones (digits up to 15, which a double holds exactly) sit in an open-addressing table
  *   of doubles and lines: 12 bytes a slot;
- * - emails (and any other text key) are stored once as UTF-8 in one growing byte buffer;
- *   the table holds a hash, the bytes' place and the line: 16 bytes an entry, 4 a slot.
+ * - emails (and any other text key) are stored once as UTF-8 in pages of 1 MiB; the table
+ *   holds a hash, the bytes' place and the line: 16 bytes an entry, 4 a slot.
+ * Tables double when three quarters full (half full they held a quarter more slots at the
+ * peak, for probes that were no cheaper in the measurement); a key's bytes are never moved
+ * (one buffer that doubled held up to twice the bytes, and three times while it grew).
  * A hash only finds candidates: every hit is confirmed against the stored key itself, so
  * two different contacts are never taken for one, whatever their hashes.
  */
@@ -75,7 +78,7 @@ class NumberTable {
     const i = this.slot(key)
     if (this.keys[i] !== key) {
       this.keys[i] = key
-      if (++this.size * 2 > this.keys.length) {
+      if (++this.size * 4 > this.keys.length * 3) {
         this.lines[i] = line
         return this.grow()
       }
@@ -109,7 +112,10 @@ export function textHash(buf: Uint8Array, from: number, to: number): number {
   return mix(h) | 0
 }
 
-/** Byte strings → line; each key's bytes kept once in `bytes`. */
+/** Bytes of a page of keys; a longer key gets a page of its own. */
+const PAGE = 1 << 20
+
+/** Byte strings → line; each key's bytes kept once, in `pages`. */
 class TextTable {
   /** Slot → entry + 1 (0: empty). */
   private slots = new Int32Array(FIRST_SLOTS)
@@ -118,7 +124,13 @@ class TextTable {
   private ends = new Int32Array(FIRST_SLOTS / 2)
   private lines = new Int32Array(FIRST_SLOTS / 2)
   private entries = 0
-  private bytes: Buffer = Buffer.alloc(64 * 1024)
+  /**
+   * Where key bytes go: page `p` holds the places from `p * PAGE` on (a key longer than a
+   * page takes as many places as pages it would span, in one page of its own size), so a
+   * place says its page. The first page starts small, as most files are.
+   */
+  private pages: Uint8Array[] = [new Uint8Array(64 * 1024)]
+  /** The next free place. */
   private used = 0
 
   /** The slot holding this key, or the empty slot where it would go. */
@@ -132,9 +144,11 @@ class TextTable {
       if (this.hashes[e] === hash && this.ends[e]! - this.starts[e]! === length) {
         // Confirm on the key's own bytes: equal hashes prove nothing.
         const start = this.starts[e]!
+        const page = this.pages[Math.floor(start / PAGE)]!
+        const at = start % PAGE
         let same = true
         for (let k = 0; k < length; k++)
-          if (this.bytes[start + k] !== buf[from + k]) {
+          if (page[at + k] !== buf[from + k]) {
             same = false
             break
           }
@@ -178,18 +192,43 @@ class TextTable {
     const e = this.entries++
     if (e === this.hashes.length) this.growEntries()
     const length = to - from
-    if (this.used + length > this.bytes.length) {
-      const grown = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + length))
-      this.bytes.copy(grown, 0, 0, this.used)
-      this.bytes = grown
-    }
-    this.bytes.set(buf.subarray(from, to), this.used)
+    const start = this.place(length)
+    this.pages[Math.floor(start / PAGE)]!.set(buf.subarray(from, to), start % PAGE)
     this.hashes[e] = hash
-    this.starts[e] = this.used
-    this.ends[e] = this.used += length
+    this.starts[e] = start
+    this.ends[e] = start + length
     this.lines[e] = line
     this.slots[i] = e + 1
-    if (this.entries * 2 > this.slots.length) this.growSlots()
+    if (this.entries * 4 > this.slots.length * 3) this.growSlots()
+  }
+
+  /** A place for `length` bytes of key, in one page. */
+  private place(length: number): number {
+    let p = Math.floor(this.used / PAGE)
+    let at = this.used % PAGE
+    // Not in the rest of this page: the next one (the rest stays unused).
+    if (at > 0 && at + length > PAGE) {
+      p++
+      at = 0
+    }
+    if (length > PAGE) {
+      // A key longer than a page: a page of its own, standing for every page it spans.
+      const own = new Uint8Array(length)
+      const spans = Math.ceil(length / PAGE)
+      for (let k = 0; k < spans; k++) this.pages[p + k] = own
+      this.used = (p + spans) * PAGE
+      return p * PAGE
+    }
+    const page = this.pages[p]
+    if (!page) this.pages[p] = new Uint8Array(PAGE)
+    else if (at + length > page.length) {
+      // Only the first page starts small: it grows up to a whole page.
+      const grown = new Uint8Array(Math.min(PAGE, Math.max(page.length * 2, at + length)))
+      grown.set(page.subarray(0, at))
+      this.pages[p] = grown
+    }
+    this.used = p * PAGE + at + length
+    return p * PAGE + at
   }
 
   private growEntries(): void {
@@ -222,7 +261,7 @@ class TextTable {
     this.ends = new Int32Array(FIRST_SLOTS / 2)
     this.lines = new Int32Array(FIRST_SLOTS / 2)
     this.entries = 0
-    this.bytes = Buffer.alloc(64 * 1024)
+    this.pages = [new Uint8Array(64 * 1024)]
     this.used = 0
   }
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppFailure } from '../../../shared/errors'
+import { runInBackground } from './background-priority'
 import { validateFile, type ValidateFileConfig } from './validate-file'
 
 /**
@@ -8,6 +9,7 @@ import { validateFile, type ValidateFileConfig } from './validate-file'
  */
 const port = parentPort
 if (!port) throw new Error('import-worker must run as a worker thread')
+runInBackground()
 
 validateFile(workerData as ValidateFileConfig, (rowsRead, bytesRead) =>
   port.postMessage({ type: 'progress', rowsRead, bytesRead }),

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { packForThread, transferables } from './checked-rows'
+import { runInBackground } from './background-priority'
+import { transferables } from './checked-rows'
 import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 
 /**
@@ -8,11 +9,12 @@ import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
  */
 const port = parentPort
 if (!port) throw new Error('segment-worker must run as a worker thread')
+runInBackground()
 const setup = workerData as SegmentSetup
 
 port.on('message', (job: SegmentJob) => {
   try {
-    const result = packForThread(checkSegment(setup, job))
+    const result = checkSegment(setup, job)
     port.postMessage({ id: job.id, result }, transferables(result))
   } catch (err) {
     port.postMessage({ id: job.id, error: String((err as Error)?.message ?? err) })

@@ -35,7 +35,7 @@ export interface ValidateFileConfig extends RowValidatorConfig {
   outDir: string
   /** Size of the pieces the checking threads get (tests make it small). 256 KiB. */
   segmentBytes?: number
-  /** Threads that check, this one included: one per core but one, 1–4. 0: the streaming reader. */
+  /** Threads that check, this one included: one per core, 1–4. 0: the streaming reader. */
   threads?: number
 }
 
@@ -81,9 +81,9 @@ export async function validateFile(
 ): Promise<ValidateFileResult> {
   await mkdir(cfg.outDir, { recursive: true })
   const segmentBytes = cfg.segmentBytes ?? SEGMENT_BYTES
-  // One core stays with the window's process (its event loop must never wait on a check):
-  // on two cores the import worker checks alone, with no extra thread and its memory.
-  const threads = cfg.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1))
+  // A thread per core: the checking threads run below normal priority (`runInBackground`),
+  // so the window's threads still go first whenever they have work.
+  const threads = cfg.threads ?? Math.max(1, Math.min(4, availableParallelism()))
   if (threads > 0 && segmentable(cfg.table.encoding)) {
     try {
       return await validateInPieces(cfg, segmentBytes, threads, onProgress)
@@ -238,6 +238,8 @@ class CheckingThreads {
     { resolve: (r: CheckedRows) => void; reject: (e: Error) => void }
   >()
   private next = 0
+  /** Why a checking thread stopped: no piece goes to the threads after that. */
+  private broken: Error | null = null
 
   constructor(
     private readonly setup: SegmentSetup,
@@ -261,6 +263,8 @@ class CheckingThreads {
   }
 
   async check(offset: number, bytes: Buffer): Promise<CheckedRows> {
+    // A thread that stopped (out of memory, say) would never answer for a piece sent to it.
+    if (this.broken) throw new Unsegmentable(this.broken.message)
     const id = this.next++
     const job: SegmentJob = {
       id,
@@ -287,6 +291,7 @@ class CheckingThreads {
   }
 
   private failAll(err: Error): void {
+    this.broken ??= err
     for (const w of this.waiting.values()) w.reject(new Unsegmentable(err.message))
     this.waiting.clear()
   }

@@ -15,6 +15,17 @@ import { Worker } from 'node:worker_threads'
 const limits = { maxYoungGenerationSizeMb: 16 }
 
 /**
+ * A checking thread holds one piece of the file at a time (256 KiB; at most 32 MiB when
+ * records are long), yet V8 let its old generation fill with the pieces' promoted rows to
+ * 70–90 MiB before collecting: a second thread cost the import 60–80 MiB at a million
+ * rows. Capped at 64 MiB the collector runs sooner (heap ~45 MiB, no measurable CPU). Should
+ * a piece ever need more, the thread stops out of memory and the file is checked again on
+ * the streaming reader (`validate-file.ts`): slower, never wrong. The import worker is not
+ * capped: what it keeps (the last-wins bookkeeping) grows with the file.
+ */
+const oldGenerationMb: Record<string, number> = { 'segment-worker': 64 }
+
+/**
  * Starts one of this folder's worker threads by its file's base name. Built app:
  * electron-vite emits `<name>.js` next to the main bundle (the caller's code may sit in
  * `chunks/`). From sources (vitest, tsx): the `.ts` file beside this one, loaded through
@@ -27,7 +38,9 @@ export function startWorker(name: string, workerData: unknown, built?: URL): Wor
     ? [new URL(`${name}.js`, built)]
     : ['./', '../'].map((rel) => new URL(`${rel}${name}.js`, import.meta.url))
   const entry = entries.find((url) => url.protocol === 'file:' && existsSync(fileURLToPath(url)))
-  if (entry) return new Worker(entry, { workerData, resourceLimits: limits })
+  const cap = oldGenerationMb[name]
+  const resourceLimits = cap ? { ...limits, maxOldGenerationSizeMb: cap } : limits
+  if (entry) return new Worker(entry, { workerData, resourceLimits })
   if (built) throw new Error(`No built ${name}.js in ${fileURLToPath(built)}`)
   const src = new URL(`./${name}.ts`, import.meta.url)
   // require.resolve gives the CommonJS build; the ESM one (which registers ESM hooks)
@@ -35,5 +48,5 @@ export function startWorker(name: string, workerData: unknown, built?: URL): Wor
   const cjs = createRequire(import.meta.url).resolve('tsx/esm/api')
   const tsx = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(src.href)}) })`
-  return new Worker(code, { eval: true, workerData, resourceLimits: limits })
+  return new Worker(code, { eval: true, workerData, resourceLimits })
 }

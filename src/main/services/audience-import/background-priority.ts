@@ -1,0 +1,33 @@
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
+
+/**
+ * Nice value of the threads that check a file: the window's threads (and any other work of
+ * normal priority) run first whenever they are ready, so an import may use every core and
+ * the app still answers at once. 10 weighs a thread at a tenth of a normal one in Linux's
+ * scheduler.
+ */
+const BACKGROUND = 10
+
+/**
+ * Lowers the calling thread's priority, and only that thread's. On Linux a thread has its
+ * own nice value: `setpriority` given a thread id changes that thread. Elsewhere a thread
+ * id cannot be named this way (and `setPriority(0)` would slow the whole app), so the
+ * thread keeps normal priority there; so it does if the system refuses.
+ */
+export function runInBackground(): void {
+  let self: string
+  try {
+    // "<pid>/task/<tid>" for the thread that reads it.
+    self = readlinkSync('/proc/thread-self')
+  } catch {
+    return
+  }
+  const tid = Number(self.slice(self.lastIndexOf('/') + 1))
+  if (!Number.isInteger(tid) || tid <= 0 || tid === process.pid) return
+  try {
+    setPriority(tid, BACKGROUND)
+  } catch {
+    // Not allowed here: normal priority.
+  }
+}
