@@ -56,12 +56,25 @@ const PLAIN_EMAIL =
 export function normalisePhone(raw: string, defaultCountry: string): string | null {
   const v = raw.trim()
   if (!v) return null
+  const text = v.startsWith('00') ? `+${v.slice(2)}` : v
   const parsed = parsePhoneNumberFromString(
-    v.startsWith('00') ? `+${v.slice(2)}` : v,
+    SEPARATED_DIGITS.test(text) ? text.replace(SEPARATORS, '') : text,
     defaultCountry as CountryCode,
   )
   return parsed?.isValid() ? parsed.number.slice(1) : null
 }
+
+/**
+ * A number written as digits with spaces, dashes, dots or brackets around them, an
+ * optional "+" before the first digit, at least three digits and within libphonenumber's 250 characters,
+ * as nearly every CRM export writes phones. libphonenumber reads such text as its digits
+ * alone (it finds no extension, phone context or second number in it, and keeps only the
+ * digits and the leading "+"), so they are given to it that way: its search and its
+ * extension patterns over the separators were about a third of a phone's check. A test
+ * compares the two readings on generated numbers in many countries.
+ */
+const SEPARATED_DIGITS = /^(?=.{0,250}$)[ ().-]*\+?\d(?:[ ().-]*\d){2,}[ ().-]*$/
+const SEPARATORS = /[ ().-]/g
 
 /**
  * The first email address, or else the first phone number written in international form,

@@ -1,3 +1,5 @@
+import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import examples from 'libphonenumber-js/mobile/examples'
 import { describe, expect, it } from 'vitest'
 import {
   normaliseEmail as importEmail,
@@ -108,5 +110,53 @@ describe('a contact written in a customer comment', () => {
   it('nothing for text without one, or a local number of unknown country', () => {
     expect(contactIn('Great service, thanks')).toBeNull()
     expect(contactIn('call 8 916 123 45 67 or mail me at not-an-email@')).toBeNull()
+  })
+})
+
+describe('a phone written with separators reads as libphonenumber reads the whole text', () => {
+  // The rule before its fast path: the whole text, as typed, through libphonenumber.
+  const asTyped = (raw: string, country: string): string | null => {
+    const v = raw.trim()
+    if (!v) return null
+    const p = parsePhoneNumberFromString(
+      v.startsWith('00') ? `+${v.slice(2)}` : v,
+      country as CountryCode,
+    )
+    return p?.isValid() ? p.number.slice(1) : null
+  }
+
+  it('on generated numbers in many countries and ways of writing them', () => {
+    let seed = 11
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
+    const countries = ['RU', 'KZ', 'TR', 'US', 'GB', 'DE', 'FR', 'AR', 'BR', 'IN', 'CN', 'IT']
+    const separators = ['', '', ' ', '-', '.', '(', ')', ' (', ') ', ' - ', '--']
+    let differentNumbers = 0
+    let valid = 0
+    for (let n = 0; n < 20_000; n++) {
+      const country = pick(countries)
+      // Real numbers of the country (its example), mutated, and random digit strings.
+      const example = getExampleNumber(country as CountryCode, examples)
+      let digits =
+        rnd() < 0.6 && example
+          ? example.nationalNumber.replace(/\d/g, (d) =>
+              rnd() < 0.3 ? String(Math.floor(rnd() * 10)) : d,
+            )
+          : String(Math.floor(rnd() * 1e12)).slice(0, 3 + Math.floor(rnd() * 12))
+      const prefix = pick(['', '+', '00', '8', '0', '+' + (example?.countryCallingCode ?? '7')])
+      if (prefix.startsWith('+') || prefix === '00' || prefix === '8' || prefix === '0')
+        digits = prefix.replace('+', '') + digits
+      let text = prefix.startsWith('+') ? '+' : ''
+      for (const d of digits) text += (rnd() < 0.35 ? pick(separators) : '') + d
+      if (rnd() < 0.2) text = pick(separators) + text
+      if (rnd() < 0.2) text += pick(separators)
+      const want = asTyped(text, country)
+      expect([text, country, normalisePhone(text, country)]).toEqual([text, country, want])
+      if (want) valid++
+      if (text.replace(/[ ().-]/g, '') !== text) differentNumbers++
+    }
+    // The comparison covered both outcomes and mostly written-with-separators numbers.
+    expect(valid).toBeGreaterThan(2_000)
+    expect(differentNumbers).toBeGreaterThan(10_000)
   })
 })
