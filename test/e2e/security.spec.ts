@@ -1,24 +1,33 @@
-import { expect, test } from './support/fixtures'
+import { expect, test, testOnSharedHost } from './support/fixtures'
 
-test('the renderer has no Node: require, process and module are undefined', async ({ app }) => {
-  const types = await app.evaluate(() => [typeof require, typeof process, typeof module])
-  expect(types).toEqual(['undefined', 'undefined', 'undefined'])
-})
+// Checks that change nothing on the host share one per test worker; the ones about
+// sessions and launch links get a host of their own.
 
-test('window.pc exposes exactly invoke and on, and cannot be replaced', async ({ app }) => {
-  expect(await app.evaluate(() => Object.keys(window.pc).sort())).toEqual(['invoke', 'on'])
-  const replaced = await app.evaluate(() => {
-    try {
-      ;(window as unknown as { pc: unknown }).pc = { evil: true }
-    } catch {
-      return 'threw'
-    }
-    return Object.keys(window.pc).join(',')
-  })
-  expect(['threw', 'invoke,on']).toContain(replaced)
-})
+testOnSharedHost(
+  'the renderer has no Node: require, process and module are undefined',
+  async ({ app }) => {
+    const types = await app.evaluate(() => [typeof require, typeof process, typeof module])
+    expect(types).toEqual(['undefined', 'undefined', 'undefined'])
+  },
+)
 
-test('a strict CSP is present and blocks inline scripts', async ({ app }) => {
+testOnSharedHost(
+  'window.pc exposes exactly invoke and on, and cannot be replaced',
+  async ({ app }) => {
+    expect(await app.evaluate(() => Object.keys(window.pc).sort())).toEqual(['invoke', 'on'])
+    const replaced = await app.evaluate(() => {
+      try {
+        ;(window as unknown as { pc: unknown }).pc = { evil: true }
+      } catch {
+        return 'threw'
+      }
+      return Object.keys(window.pc).join(',')
+    })
+    expect(['threw', 'invoke,on']).toContain(replaced)
+  },
+)
+
+testOnSharedHost('a strict CSP is present and blocks inline scripts', async ({ app }) => {
   const meta = await app
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content')
@@ -39,14 +48,14 @@ test('a strict CSP is present and blocks inline scripts', async ({ app }) => {
   expect(outcome.directive).toMatch(/script-src/)
 })
 
-test('window.open is refused and opens nothing', async ({ app, context }) => {
+testOnSharedHost('window.open is refused and opens nothing', async ({ app, context }) => {
   const before = context.pages().length
   const result = await app.evaluate(() => window.open('https://example.com/') === null)
   expect(result).toBe(true)
   expect(context.pages().length).toBe(before)
 })
 
-test('an outside link does not navigate the console away', async ({ app, host }) => {
+testOnSharedHost('an outside link does not navigate the console away', async ({ app, host }) => {
   await app.evaluate(() => {
     const a = document.createElement('a')
     a.href = 'https://evil.test/phish'
@@ -64,13 +73,17 @@ test('an outside link does not navigate the console away', async ({ app, host })
   await expect(app.getByTestId('view-overview')).toBeVisible()
 })
 
-test('an allowed documentation link goes to main, not into the window', async ({ app, host }) => {
-  await app.getByTestId('docs-link').click()
-  await expect(app.getByTestId('toast-error')).toHaveCount(0)
-  expect(new URL(app.url()).origin).toBe(host.origin)
-})
+testOnSharedHost(
+  'an allowed documentation link goes to main, not into the window',
+  async ({ app, host }) => {
+    await app.getByTestId('docs-link').click()
+    await expect(app.getByTestId('toast-error')).toHaveCount(0)
+    expect(new URL(app.url()).origin).toBe(host.origin)
+  },
+)
 
-test('error toasts are alerts and stay until dismissed', async ({ app }) => {
+testOnSharedHost('error toasts are alerts and stay until dismissed', async ({ app }) => {
+  await app.clock.install()
   await app.evaluate(() => {
     const a = document.createElement('a')
     a.href = 'https://evil.test/'
@@ -81,9 +94,9 @@ test('error toasts are alerts and stay until dismissed', async ({ app }) => {
   await app.locator('#bad').click()
   const toast = app.getByRole('alert').filter({ hasText: 'outside PersonaClick' })
   await expect(toast).toBeVisible()
-  // Success toasts fade after 5 s; an error must still be there well after that.
-  await app.clock.runFor(0).catch(() => undefined)
-  await app.waitForTimeout(6000)
+  // Success toasts fade after 5 s; an error must still be there well after that. The
+  // page's clock jumps the minute instead of the test waiting it out.
+  await app.clock.runFor(60_000)
   await expect(toast).toBeVisible()
   await toast.getByRole('button', { name: 'Dismiss' }).click()
   await expect(toast).toHaveCount(0)
@@ -156,7 +169,7 @@ test('a page on another origin cannot use the socket, even with the session cook
   server.close()
 })
 
-test('the host keeps serving after garbage from the page', async ({ app }) => {
+testOnSharedHost('the host keeps serving after garbage from the page', async ({ app }) => {
   const results = await app.evaluate(async () => {
     const codes: string[] = []
     const bad: [string, unknown][] = [

@@ -4,6 +4,14 @@ import { en } from '../../../src/renderer/src/i18n/en'
 import { screenWords } from '../../../src/renderer/src/i18n/screen-words'
 import { startHost, type RunningHost } from './host'
 
+/** A new page opened on the host, once the console is connected and on the Overview. */
+async function openApp(page: Page, host: RunningHost): Promise<Page> {
+  await page.goto(await host.launchUrl())
+  await expect(page.getByTestId('connection')).toHaveAttribute('class', /connected/)
+  await expect(page.getByTestId('view-overview')).toBeVisible()
+  return page
+}
+
 /** Each test gets its own browser host (own data folder) and a page opened on it. */
 export const test = base.extend<{ host: RunningHost; app: Page }>({
   host: async ({}, use) => {
@@ -12,10 +20,26 @@ export const test = base.extend<{ host: RunningHost; app: Page }>({
     await host.stop()
   },
   app: async ({ page, host }, use) => {
-    await page.goto(await host.launchUrl())
-    await expect(page.getByTestId('connection')).toHaveAttribute('class', /connected/)
-    await expect(page.getByTestId('view-overview')).toBeVisible()
-    await use(page)
+    await use(await openApp(page, host))
+  },
+})
+
+/**
+ * For tests that change nothing a later test could see (no settings, shops or jobs): one
+ * host per test worker, a new page for each test. Starting a host is about two seconds of
+ * a test that otherwise takes one or two.
+ */
+export const testOnSharedHost = base.extend<{ app: Page }, { host: RunningHost }>({
+  host: [
+    async ({}, use) => {
+      const host = await startHost()
+      await use(host)
+      await host.stop()
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, host }, use) => {
+    await use(await openApp(page, host))
   },
 })
 
