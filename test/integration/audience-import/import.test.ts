@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
 import { contactsCsv } from '../../fixtures/table-files'
 import { importServiceFor, validated } from './support/service'
@@ -59,6 +59,12 @@ describe('audience import against the sandbox', () => {
     const done = await service.settled(job.id)
     expect(done.status).toBe('done')
     expect(done.upload).toMatchObject({ sentRows: 3, batchesDone: 2 })
+    // The checked rows are not kept once uploaded (a million-row file leaves 150 MB); the
+    // report's rows are, below.
+    const kept = async () =>
+      (await readdir(join(dir, 'data'), { recursive: true })).map((f) => f.split(/[\\/]/).pop())
+    await vi.waitFor(async () => expect(await kept()).not.toContain('rows.jsonl'))
+    expect(await kept()).toContain('issues.jsonl')
     expect(delivered(sb)).toEqual([
       {
         email: 'anna@example.com',

@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs'
+import { existsSync, readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 
 /**
@@ -30,4 +30,12 @@ export function runInBackground(): void {
   } catch {
     // Not allowed here: normal priority.
   }
+}
+
+/**
+ * Whether checking threads can run below the window's priority here (Linux). Where they
+ * cannot, a check leaves one core to the window instead.
+ */
+export function backgroundThreadsPossible(): boolean {
+  return existsSync('/proc/thread-self')
 }

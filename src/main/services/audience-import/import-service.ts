@@ -97,7 +97,7 @@ export class ImportService {
         const opened = await JobRunner.open(this.journalOf(s.id), this.kind(live), this.hooks(live))
         live.runner = opened.runner
         this.sync(live)
-      }
+      } else if (s.status === 'done' || s.status === 'cancelled') this.dropRows(s.id)
     }
   }
 
@@ -500,7 +500,20 @@ export class ImportService {
   }
 
   /** job.json after every status change (the journal has the batches); then the event. */
+  /**
+   * A finished job's checked rows (`rows.jsonl`, about twice the file: 150 MB for a
+   * million-row export) are never read again: nothing resumes a done or cancelled upload,
+   * and the report is `issues.jsonl`. Removed when the job finishes (and at start for jobs
+   * that finished before), so imports do not pile up on the disk. Where the file is still
+   * open (Windows refuses), it goes at the next start.
+   */
+  private dropRows(id: string): void {
+    void rm(join(this.store.dirOf(id), ROWS_FILE), { force: true }).catch(() => {})
+  }
+
   private persist(live: Live): Promise<void> {
+    const { id, status } = live.rec.state
+    if (status === 'done' || status === 'cancelled') this.dropRows(id)
     live.saving = live.saving.then(() => this.store.save(live.rec)).catch(() => {})
     live.emit({ ...live.rec.state }, true)
     return live.saving

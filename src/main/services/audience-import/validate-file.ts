@@ -21,6 +21,7 @@ import {
   suggestEncoding,
   type TableRow,
 } from '../table-file'
+import { backgroundThreadsPossible } from './background-priority'
 import { checkRows, type CheckedRows } from './checked-rows'
 import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 import { issueLine, Merge, TextOut } from './merge'
@@ -35,7 +36,10 @@ export interface ValidateFileConfig extends RowValidatorConfig {
   outDir: string
   /** Size of the pieces the checking threads get (tests make it small). 256 KiB. */
   segmentBytes?: number
-  /** Threads that check, this one included: one per core, 1–4. 0: the streaming reader. */
+  /**
+   * Threads that check, this one included: one per core (Linux; elsewhere one per core but
+   * one), 1–4. 0: the streaming reader.
+   */
   threads?: number
 }
 
@@ -81,9 +85,11 @@ export async function validateFile(
 ): Promise<ValidateFileResult> {
   await mkdir(cfg.outDir, { recursive: true })
   const segmentBytes = cfg.segmentBytes ?? SEGMENT_BYTES
-  // A thread per core: the checking threads run below normal priority (`runInBackground`),
-  // so the window's threads still go first whenever they have work.
-  const threads = cfg.threads ?? Math.max(1, Math.min(4, availableParallelism()))
+  // A thread per core where the checking threads run below normal priority
+  // (`runInBackground`), so the window's threads still go first whenever they have work;
+  // elsewhere one core stays with the window.
+  const cores = availableParallelism() - (backgroundThreadsPossible() ? 0 : 1)
+  const threads = cfg.threads ?? Math.max(1, Math.min(4, cores))
   if (threads > 0 && segmentable(cfg.table.encoding)) {
     try {
       return await validateInPieces(cfg, segmentBytes, threads, onProgress)
