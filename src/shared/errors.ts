@@ -1,14 +1,14 @@
-import { linkFailures } from './external-links'
-import { fileFailures } from './files'
-import { importFailures } from './import'
-import { jobFailures } from './jobs'
-import { segmentFailures } from './segments'
-import { productFailures } from './products'
-import { notificationsFailures } from './notifications'
-import { sendFailures } from './sends'
-import { promoFailures } from './promo-codes'
-import { shopFailures } from './shops'
-import { connectionFailures } from './web-protocol'
+import { linkFailures } from './failures/external-links'
+import { fileFailures } from './failures/files'
+import { importFailures } from './failures/import'
+import { jobFailures } from './failures/jobs'
+import { segmentFailures } from './failures/segments'
+import { productFailures } from './failures/products'
+import { notificationsFailures } from './failures/notifications'
+import { sendFailures } from './failures/sends'
+import { promoFailures } from './failures/promo-codes'
+import { shopFailures } from './failures/shops'
+import { connectionFailures } from './failures/web-protocol'
 
 /**
  * The one error shape that crosses the process boundary. `message` is written for a
@@ -99,7 +99,9 @@ export const apiFailures = {
 /**
  * Failures that services raise in their own words, by key, in English: the text main logs
  * and the renderer's English catalogue (`errors.messages`, which is this object). Each
- * domain keeps its own list beside its types (`shared/<domain>.ts`); this gathers them, so
+ * domain keeps its own list (`shared/failures/<domain>.ts`, re-exported beside its types
+ * by `shared/<domain>.ts`; apart from the types' schemas so the import's threads can raise
+ * failures without loading zod); this gathers them, so
  * `keyedFailure` accepts exactly the keys some domain words, and other languages'
  * catalogues (typed against this) cannot miss one. `{name}` placeholders are filled from
  * the failure's `details`.

@@ -1,3 +1,4 @@
+export { linkFailures } from './failures/external-links'
 /**
  * The only hosts the console opens in the system browser. Everything else is refused:
  * a message body or API error could otherwise steer a marketer to a phishing page.
@@ -26,12 +27,3 @@ export function isAllowedExternalUrl(raw: string): boolean {
     (externalLinkHosts as readonly string[]).includes(url.hostname)
   )
 }
-
-/**
- * Failures of opening a link, by key, in English (main's words; `errors.ts` gathers every
- * domain's list, the Russian is in `i18n/links.ru.ts`).
- */
-export const linkFailures = {
-  'link-outside':
-    'This link goes outside PersonaClick, so the console will not open it. Copy it if you trust it.',
-} as const

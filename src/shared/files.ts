@@ -1,4 +1,5 @@
 import { z } from 'zod'
+export { fileFailures } from './failures/files'
 
 /**
  * A file the marketer handed to the console (dropped, picked or uploaded). The renderer
@@ -37,14 +38,3 @@ export interface ExportedFile {
   mimeType: string
   content: string
 }
-
-/**
- * File intake's own failures, by key, in English (main's words; `errors.ts` gathers every
- * domain's list, the Russian is in `i18n/files.ru.ts`).
- */
-export const fileFailures = {
-  'file-unreadable':
-    'That file cannot be read. Check it still exists and is not open in another program.',
-  'file-too-large': 'The file is too large.',
-  'file-gone': 'That file is no longer available. Choose it again.',
-} as const

@@ -1,53 +1,16 @@
 import { z } from 'zod'
 import type { AppError } from './errors'
+import { audienceFieldNames, subscriptionFlags, type AudienceField } from './audience-fields'
 import { tableReadSettingsSchema, type TableEncoding, type TableFileDetection } from './table-file'
-
-/** How a documented audience field is checked and normalised (POST /import/audience). */
-export type FieldKind =
-  'email' | 'phone' | 'string' | 'int' | 'bool' | 'gender' | 'date' | 'platform'
-
-export const subscriptionFlags = [
-  'email_bulk',
-  'email_chain',
-  'email_transactional',
-  'sms_bulk',
-  'sms_chain',
-  'sms_transactional',
-] as const
-export type SubscriptionFlag = (typeof subscriptionFlags)[number]
-
-/** Every standard audience element property in the reference, in its order. */
-export const audienceFields = {
-  email: 'email',
-  phone: 'phone',
-  loyalty_id: 'string',
-  id: 'string',
-  fb_id: 'string',
-  vk_id: 'string',
-  telegram_id: 'string',
-  loyalty_card_location: 'string',
-  loyalty_status: 'string',
-  loyalty_bonuses: 'int',
-  loyalty_bonuses_to_next_level: 'int',
-  gender: 'gender',
-  location: 'string',
-  first_name: 'string',
-  middle_name: 'string',
-  last_name: 'string',
-  age: 'int',
-  birthday: 'date',
-  bought_something: 'bool',
-  email_bulk: 'bool',
-  email_chain: 'bool',
-  email_transactional: 'bool',
-  sms_bulk: 'bool',
-  sms_chain: 'bool',
-  sms_transactional: 'bool',
-  mobile_token: 'string',
-  mobile_token_platform: 'platform',
-} as const satisfies Record<string, FieldKind>
-export type AudienceField = keyof typeof audienceFields
-export const audienceFieldNames = Object.keys(audienceFields) as AudienceField[]
+export { importFailures } from './failures/import'
+export {
+  audienceFieldNames,
+  audienceFields,
+  subscriptionFlags,
+  type AudienceField,
+  type FieldKind,
+  type SubscriptionFlag,
+} from './audience-fields'
 
 export const mappingTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ignore') }).strict(),
@@ -246,21 +209,3 @@ export interface DetectResult {
   savedMappings: SavedMapping[]
   defaultCountry: string
 }
-
-/**
- * The audience import's own failures, by key, in English (main's words; `errors.ts`
- * gathers every domain's list, the Russian is in `i18n/import.ru.ts`).
- */
-export const importFailures = {
-  'check-stopped': 'The file check stopped unexpectedly. Try again; if it repeats, see Activity.',
-  'check-cancelled': 'The check was cancelled.',
-  'check-interrupted': 'The check was interrupted. Start the import again.',
-  'import-needs-email': 'Choose the column that holds the email.',
-  'import-needs-identifier':
-    'Choose the column that holds the email or the phone: every contact needs one.',
-  'import-started': 'This import has already started.',
-  'import-not-resumable': 'This import cannot be resumed.',
-  'import-not-running': 'Only a running upload can be paused.',
-  'import-running': 'Pause or cancel the import first.',
-  'import-gone': 'That import is no longer in the history.',
-} as const

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isDay } from './days'
+export { notificationsFailures } from './failures/notifications'
 
 /**
  * A customer's message history (GET /notifications) and one message's status by its code
@@ -166,8 +167,3 @@ export interface MessageStatusReading {
   /** When the answer carried the message itself. */
   message?: NotificationMessage
 }
-
-export const notificationsFailures = {
-  'notifications-identifier-invalid': 'That {kind} does not look right. Check it and search again.',
-  'notifications-search-gone': 'Search again first: the console no longer has these results.',
-} as const

@@ -1,6 +1,7 @@
 import type { AppError } from './errors'
 import { z } from 'zod'
 import { tableReadSettingsSchema } from './table-file'
+export { sendFailures } from './failures/sends'
 
 /**
  * Transactional sends: types and schemas shared by main and the renderer. The two routes
@@ -148,15 +149,3 @@ export const bulkControlSchema = z
     ratePerSecond: z.number().min(0.1).max(1000).optional(),
   })
   .strict()
-
-/**
- * The sends' own failures, by key, in English (main's words; `errors.ts` gathers every
- * domain's list, the Russian is in `i18n/sends.ru.ts`).
- */
-export const sendFailures = {
-  'message-code-required': 'Enter a message code.',
-  'send-gone': 'That send is not in the log any more.',
-  'bulk-gone': 'That bulk send no longer exists.',
-  'bulk-needs-recipient': 'Choose the column with the email or the phone number.',
-  'bulk-sms-needs-phone': 'SMS campaigns need the phone number column.',
-} as const

@@ -1,23 +1,22 @@
 import { z } from 'zod'
+import {
+  tableDelimiters,
+  tableEncodings,
+  type TableDelimiter,
+  type TableEncoding,
+} from './table-encodings'
 
 /**
  * Reading spreadsheets exported as text (CSV, TSV, TXT). Shared by audience import and bulk
  * sends: main detects and streams the file (`src/main/services/table-file`), the renderer
  * shows the detection result and lets the marketer override any guess.
  */
-export const tableEncodings = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1251',
-  'windows-1252',
-  'windows-1254',
-  'koi8-r',
-] as const
-export type TableEncoding = (typeof tableEncodings)[number]
-
-export const tableDelimiters = [',', ';', '\t', '|'] as const
-export type TableDelimiter = (typeof tableDelimiters)[number]
+export {
+  tableDelimiters,
+  tableEncodings,
+  type TableDelimiter,
+  type TableEncoding,
+} from './table-encodings'
 
 /** Any guess the marketer corrected; absent keys are detected. */
 export const tableOverridesSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+export { connectionFailures } from './failures/web-protocol'
 
 /**
  * The browser host's wire format over its WebSocket. It carries the same contract as
@@ -31,9 +32,3 @@ export const SESSION_PATH = '/session'
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 /** The WebSocket close status for a message over the limit (RFC 6455, 7.4.1). */
 export const CLOSE_TOO_BIG = 1009
-
-/** Failures of the page's connection to the browser host, by key, in English. */
-export const connectionFailures = {
-  'request-too-large':
-    'This is too much data to send at once ({limitMb} MB at most). Shorten the text, or attach large content as a file.',
-} as const

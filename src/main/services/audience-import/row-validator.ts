@@ -1,10 +1,5 @@
-import {
-  audienceFields,
-  type ColumnMapping,
-  type DateOrder,
-  type ImportMode,
-  type RowIssue,
-} from '../../../shared/import'
+import { audienceFields } from '../../../shared/audience-fields'
+import type { ColumnMapping, DateOrder, ImportMode, RowIssue } from '../../../shared/import'
 import { normaliseCell } from './normalise'
 
 export type AudienceRow = Record<string, string | number | boolean>

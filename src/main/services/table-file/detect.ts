@@ -1,12 +1,8 @@
 import { open } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
-import {
-  tableDelimiters,
-  type TableDelimiter,
-  type TableFileDetection,
-  type TableFileOverrides,
-} from '../../../shared/table-file'
+import type { TableFileDetection, TableFileOverrides } from '../../../shared/table-file'
+import { tableDelimiters, type TableDelimiter } from '../../../shared/table-encodings'
 import { sniffEncoding } from './encoding'
 import { tableErrors } from './errors'
 
