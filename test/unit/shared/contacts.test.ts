@@ -1,4 +1,4 @@
-import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
+import { getExampleNumber, type CountryCode } from 'libphonenumber-js'
 import examples from 'libphonenumber-js/mobile/examples'
 import { describe, expect, it } from 'vitest'
 import {
@@ -7,6 +7,8 @@ import {
 } from '../../../src/main/services/audience-import/normalise'
 import { contactIn, normaliseEmail, normalisePhone } from '../../../src/shared/contacts'
 import { checkSend } from '../../../src/shared/sends-validate'
+// The rule before its fast path: the whole text, as typed, through libphonenumber.
+import { normalisePhone as asTyped } from '../audience-import/reference/contacts'
 
 /** Address as typed or exported → what the console keeps, or null when it is not usable. */
 const emails: [string, string | null][] = [
@@ -114,17 +116,6 @@ describe('a contact written in a customer comment', () => {
 })
 
 describe('a phone written with separators reads as libphonenumber reads the whole text', () => {
-  // The rule before its fast path: the whole text, as typed, through libphonenumber.
-  const asTyped = (raw: string, country: string): string | null => {
-    const v = raw.trim()
-    if (!v) return null
-    const p = parsePhoneNumberFromString(
-      v.startsWith('00') ? `+${v.slice(2)}` : v,
-      country as CountryCode,
-    )
-    return p?.isValid() ? p.number.slice(1) : null
-  }
-
   it('on generated numbers in many countries and ways of writing them', () => {
     let seed = 11
     const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
