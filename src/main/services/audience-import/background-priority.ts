@@ -9,6 +9,9 @@ import { setPriority } from 'node:os'
  */
 const BACKGROUND = 10
 
+/** Linux's link to the reading thread's own entry, "<pid>/task/<tid>". */
+const THREAD_SELF = '/proc/thread-self'
+
 /**
  * Lowers the calling thread's priority, and only that thread's. On Linux a thread has its
  * own nice value: `setpriority` given a thread id changes that thread. Elsewhere a thread
@@ -18,8 +21,7 @@ const BACKGROUND = 10
 export function runInBackground(): void {
   let self: string
   try {
-    // "<pid>/task/<tid>" for the thread that reads it.
-    self = readlinkSync('/proc/thread-self')
+    self = readlinkSync(THREAD_SELF)
   } catch {
     return
   }
@@ -37,5 +39,5 @@ export function runInBackground(): void {
  * cannot, a check leaves one core to the window instead.
  */
 export function backgroundThreadsPossible(): boolean {
-  return existsSync('/proc/thread-self')
+  return existsSync(THREAD_SELF)
 }

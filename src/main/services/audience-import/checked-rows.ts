@@ -41,7 +41,7 @@ export interface CheckedRows {
 
 /** Where each row's record is in UTF-8 text the strict reader read whole. */
 export interface RecordPlaces {
-  text: Uint8Array
+  text: Buffer
   delimiter: string
   /** Row i's record: from `at[2i]` to `at[2i + 1]`, line end excluded. */
   at: Int32Array
@@ -50,13 +50,7 @@ export interface RecordPlaces {
 /** Row `i`'s fields as the error report writes them (a JSON array of text). */
 export function fieldsJson(run: CheckedRows, i: number): string {
   const p = run.places
-  if (p) {
-    // After a move between threads the text is a plain byte array again.
-    const text = Buffer.isBuffer(p.text)
-      ? p.text
-      : Buffer.from(p.text.buffer, p.text.byteOffset, p.text.byteLength)
-    return JSON.stringify(recordAt(text, p.at[2 * i]!, p.at[2 * i + 1]!, p.delimiter))
-  }
+  if (p) return JSON.stringify(recordAt(p.text, p.at[2 * i]!, p.at[2 * i + 1]!, p.delimiter))
   const fields = Buffer.from(run.fields.buffer, run.fields.byteOffset, run.fields.length)
   return fields.toString('utf8', i ? run.fieldsEnd[i - 1] : 0, run.fieldsEnd[i])
 }
@@ -73,6 +67,17 @@ export function transferables(run: CheckedRows): ArrayBuffer[] {
   views.push(emailsEnd, phones)
   if (run.places) views.push(run.places.text, run.places.at)
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))]
+}
+
+/**
+ * A run as it arrives from another thread: a Buffer comes over as a plain byte array, so
+ * the piece's text is made a Buffer again (a view, no copy) for the report to read.
+ */
+export function unpackFromThread(run: CheckedRows): CheckedRows {
+  const p = run.places
+  if (!p || Buffer.isBuffer(p.text)) return run
+  const text = p.text as Uint8Array
+  return { ...run, places: { ...p, text: Buffer.from(text.buffer, text.byteOffset, text.length) } }
 }
 
 /** Text appended as UTF-8 to one growing buffer. */

@@ -22,7 +22,7 @@ import {
   type TableRow,
 } from '../table-file'
 import { backgroundThreadsPossible } from './background-priority'
-import { checkRows, type CheckedRows } from './checked-rows'
+import { checkRows, unpackFromThread, type CheckedRows } from './checked-rows'
 import { checkSegment, type SegmentJob, type SegmentSetup } from './segments'
 import { issueLine, Merge, TextOut } from './merge'
 import { rowValidator, type RowValidatorConfig } from './row-validator'
@@ -259,7 +259,7 @@ class CheckingThreads {
         w.waiting--
         const waiter = this.waiting.get(m.id)
         this.waiting.delete(m.id)
-        if (m.result) waiter?.resolve(m.result)
+        if (m.result) waiter?.resolve(unpackFromThread(m.result))
         else waiter?.reject(new Unsegmentable(m.error))
       })
       worker.on('error', (err) => this.failAll(err))
