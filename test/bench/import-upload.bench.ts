@@ -53,11 +53,17 @@ export async function serviceCheckBenchmark(
   rows: number,
   /** Rows/s of the bare csv-parse pass over the same file, measured in the same run. */
   parseRate: number,
+  /** The app's built workers, as the app runs them (else from sources through tsx). */
+  built?: URL,
 ): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'pc-bench-check-'))
   try {
     // Nothing is uploaded: the service only needs an address for its shop.
-    const { service, files } = await importServiceFor(join(dir, 'data'), 'http://127.0.0.1:9')
+    const { service, files } = await importServiceFor(
+      join(dir, 'data'),
+      'http://127.0.0.1:9',
+      built,
+    )
     const file = await files.registerPath(csvPath)
     const t0 = performance.now()
     const d = await service.detect({ fileId: file.fileId })

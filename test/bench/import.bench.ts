@@ -217,7 +217,7 @@ export async function importBenchmarks(
         idle.lag.max,
         'max',
       ),
-      ...(await serviceCheckBenchmark(path, mapping, rows, parseRate)),
+      ...(await serviceCheckBenchmark(path, mapping, rows, parseRate, built)),
     ]
   } finally {
     await rm(dir, { recursive: true, force: true })

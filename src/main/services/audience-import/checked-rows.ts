@@ -124,59 +124,125 @@ export function checkRows(
   bytes = 64 * 1024,
   places: RecordPlaces | null = null,
 ): CheckedRows {
-  const n = rows.length
-  const rowNumber = new Int32Array(n)
-  const valid = new Uint8Array(n)
-  const rowsEnd = new Int32Array(n)
-  const emailsEnd = new Int32Array(n)
-  const phones = new Float64Array(n).fill(NaN)
-  const otherPhones = new Map<number, string>()
-  const problems = new Map<number, RowIssue[]>()
-  const fieldsEnd = new Int32Array(n)
-  const fields = new Utf8Sink(places ? 0 : bytes * 1.25)
-  // A row's JSON line is about twice its bytes in the file (keys, quotes).
-  const lines = new Utf8Sink(bytes * 2.5)
-  const emails = new Utf8Sink(bytes / 3)
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!
-    rowNumber[i] = row.rowNumber
-    if (!places) fieldsEnd[i] = fields.append(JSON.stringify(row.fields))
+  const run = new RunPacker(check, bytes, rows.length, places !== null)
+  for (let i = 0; i < rows.length; i++)
+    run.add(rows[i]!, places ? places.at[2 * i]! : 0, places ? places.at[2 * i + 1]! : 0)
+  return run.finish(rowNumbers, places?.text ?? null, places?.delimiter ?? ',')
+}
+
+/**
+ * Checks rows one at a time and packs the verdicts into a run (`CheckedRows`), so a row's
+ * fields are garbage as soon as it is checked. `keepsPlaces`: the rows' records are places
+ * (`add`'s `from` and `to`) in UTF-8 text the run is given at the end; otherwise each row's
+ * fields are kept as JSON.
+ */
+export class RunPacker {
+  private n = 0
+  private rowNumber: Int32Array
+  private valid: Uint8Array
+  private rowsEnd: Int32Array
+  private emailsEnd: Int32Array
+  private fieldsEnd: Int32Array
+  private phones: Float64Array
+  private at: Int32Array
+  private readonly otherPhones = new Map<number, string>()
+  private readonly problems = new Map<number, RowIssue[]>()
+  private readonly fields: Utf8Sink
+  private readonly lines: Utf8Sink
+  private readonly emails: Utf8Sink
+
+  constructor(
+    private readonly check: (fields: readonly string[]) => RowVerdict,
+    bytes: number,
+    /** Rows expected; the arrays grow past it. */
+    rows: number,
+    private readonly keepsPlaces: boolean,
+  ) {
+    const text = keepsPlaces
+    const n = Math.max(16, rows)
+    this.rowNumber = new Int32Array(n)
+    this.valid = new Uint8Array(n)
+    this.rowsEnd = new Int32Array(n)
+    this.emailsEnd = new Int32Array(n)
+    this.fieldsEnd = new Int32Array(text ? 0 : n)
+    this.phones = new Float64Array(n)
+    this.at = new Int32Array(text ? 2 * n : 0)
+    this.fields = new Utf8Sink(text ? 0 : bytes * 1.25)
+    // A row's JSON line is about twice its bytes in the file (keys, quotes).
+    this.lines = new Utf8Sink(bytes * 2.5)
+    this.emails = new Utf8Sink(bytes / 3)
+  }
+
+  /** Checks one row; its record is at `from`–`to` of the text, when there is one. */
+  add(row: TableRow, from: number, to: number): void {
+    const i = this.n++
+    if (i === this.rowNumber.length) this.grow()
+    this.rowNumber[i] = row.rowNumber
+    this.phones[i] = NaN
+    if (this.keepsPlaces) {
+      this.at[2 * i] = from
+      this.at[2 * i + 1] = to
+    } else this.fieldsEnd[i] = this.fields.append(JSON.stringify(row.fields))
     if (row.undecodable)
-      problems.set(
+      this.problems.set(
         i,
         UNDECODABLE.map((p) => ({ ...p })),
       )
     else {
-      const v = check(row.fields)
-      if (!v.ok) problems.set(i, v.issues!)
+      const v = this.check(row.fields)
+      if (!v.ok) this.problems.set(i, v.issues!)
       else {
-        valid[i] = 1
-        if (v.issues) problems.set(i, v.issues)
-        lines.append(v.line)
-        if (v.email !== undefined) emails.append(v.email)
+        this.valid[i] = 1
+        if (v.issues) this.problems.set(i, v.issues)
+        this.lines.append(v.line)
+        if (v.email !== undefined) this.emails.append(v.email)
         if (v.phone !== undefined) {
-          if (CANONICAL_PHONE.test(v.phone)) phones[i] = Number(v.phone)
-          else otherPhones.set(i, v.phone)
+          if (CANONICAL_PHONE.test(v.phone)) this.phones[i] = Number(v.phone)
+          else this.otherPhones.set(i, v.phone)
         }
       }
     }
-    rowsEnd[i] = lines.length
-    emailsEnd[i] = emails.length
+    this.rowsEnd[i] = this.lines.length
+    this.emailsEnd[i] = this.emails.length
   }
-  return {
-    count: n,
-    rowNumbers,
-    rowNumber,
-    valid,
-    places,
-    fields: fields.bytes(),
-    fieldsEnd,
-    rows: lines.bytes(),
-    rowsEnd,
-    emails: emails.bytes(),
-    emailsEnd,
-    phones,
-    otherPhones,
-    problems,
+
+  private grow(): void {
+    const n = this.rowNumber.length * 2
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(a: T, length: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(length)
+      b.set(a)
+      return b
+    }
+    this.rowNumber = grown(this.rowNumber, n)
+    this.valid = grown(this.valid, n)
+    this.rowsEnd = grown(this.rowsEnd, n)
+    this.emailsEnd = grown(this.emailsEnd, n)
+    if (!this.keepsPlaces) this.fieldsEnd = grown(this.fieldsEnd, n)
+    this.phones = grown(this.phones, n)
+    if (this.keepsPlaces) this.at = grown(this.at, 2 * n)
+  }
+
+  /**
+   * The run. `rowNumbers`: the row numbers it used, to offset the next run's; `text`: the
+   * text its places are in (when it keeps places), whose fields are `delimiter`-separated.
+   */
+  finish(rowNumbers: number, text: Buffer | null, delimiter: string): CheckedRows {
+    const n = this.n
+    return {
+      count: n,
+      rowNumbers,
+      rowNumber: this.rowNumber.subarray(0, n),
+      valid: this.valid.subarray(0, n),
+      places: text ? { text, delimiter, at: this.at.subarray(0, 2 * n) } : null,
+      fields: this.fields.bytes(),
+      fieldsEnd: this.fieldsEnd.subarray(0, this.keepsPlaces ? 0 : n),
+      rows: this.lines.bytes(),
+      rowsEnd: this.rowsEnd.subarray(0, n),
+      emails: this.emails.bytes(),
+      emailsEnd: this.emailsEnd.subarray(0, n),
+      phones: this.phones.subarray(0, n),
+      otherPhones: this.otherPhones,
+      problems: this.problems,
+    }
   }
 }

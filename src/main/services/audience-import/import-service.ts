@@ -37,6 +37,11 @@ export interface ImportDeps {
   callOptions?: CallOptions
   /** Minimum ms between progress events per job (final states are always sent). */
   progressEveryMs?: number
+  /**
+   * The folder of the app's built worker entries, for a caller running from sources (the
+   * bench measures the worker the app ships). The app's own build finds them by itself.
+   */
+  builtWorkers?: URL
 }
 
 interface Live {
@@ -200,6 +205,7 @@ export class ImportService {
         state.rowsRead = rowsRead
         live.emit({ ...state })
       },
+      this.deps.builtWorkers,
     )
     live.validation = run
     live.checking = run.result

@@ -1,6 +1,6 @@
 import type { TableReadSettings } from '../../../shared/table-file'
-import { DataRows, parseSegmentWithPlaces, type TableRow } from '../table-file'
-import { checkRows, type CheckedRows } from './checked-rows'
+import { DataRows, eachPlainRecord, parseSegmentWithPlaces, type TableRow } from '../table-file'
+import { checkRows, RunPacker, type CheckedRows } from './checked-rows'
 import { rowValidator, type RowValidatorConfig } from './row-validator'
 
 /** What every checking thread is told once. */
@@ -22,15 +22,32 @@ let cached: { setup: SegmentSetup; check: ReturnType<typeof rowValidator> } | nu
 /** Parses and checks one piece; row numbers count from the piece's first record. */
 export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows {
   if (cached?.setup !== setup) cached = { setup, check: rowValidator(setup.validator) }
+  const { check } = cached
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
   const startsFile = job.offset === 0
-  const { records, text, places } = parseSegmentWithPlaces(
-    bytes,
-    setup.table,
-    startsFile,
-    setup.maxRecordBytes,
-  )
-  const numbering = new DataRows(setup.table, startsFile)
+  // Most pieces: each record checked as the strict reader reads it.
+  let numbering = new DataRows(setup.table, startsFile)
+  const run = new RunPacker(check, bytes.length, Math.ceil(bytes.length / 48), true)
+  let undecodable = false
+  const text = eachPlainRecord(bytes, setup.table, startsFile, setup.maxRecordBytes, (f, a, b) => {
+    const row = numbering.next(f)
+    if (!row) return
+    run.add(row, a, b)
+    // A replacement character written in the file itself.
+    if (row.undecodable) undecodable = true
+  })
+  if (text) {
+    const result = run.finish(numbering.rowNumber, text, setup.table.delimiter)
+    if (undecodable) result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
+    return result
+  }
+  // The rest (another encoding, a lenient parse): the whole piece at once.
+  numbering = new DataRows(setup.table, startsFile)
+  const {
+    records,
+    text: utf8,
+    places,
+  } = parseSegmentWithPlaces(bytes, setup.table, startsFile, setup.maxRecordBytes)
   const rows: TableRow[] = []
   const at: number[] = []
   for (let k = 0; k < records.length; k++) {
@@ -40,8 +57,8 @@ export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows 
     if (places) at.push(places[2 * k]!, places[2 * k + 1]!)
   }
   const rowPlaces =
-    text && places ? { text, delimiter: setup.table.delimiter, at: new Int32Array(at) } : null
-  const result = checkRows(rows, numbering.rowNumber, cached.check, bytes.length, rowPlaces)
+    utf8 && places ? { text: utf8, delimiter: setup.table.delimiter, at: new Int32Array(at) } : null
+  const result = checkRows(rows, numbering.rowNumber, check, bytes.length, rowPlaces)
   if (rows.some((r) => r.undecodable))
     result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
   return result

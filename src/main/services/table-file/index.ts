@@ -27,6 +27,7 @@ export {
 export {
   parseSegment,
   parseSegmentWithPlaces,
+  eachPlainRecord,
   recordAt,
   RecordBoundaryScanner,
   segmentable,

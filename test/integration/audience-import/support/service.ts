@@ -8,7 +8,7 @@ import { oneShop } from '../../../support/shops'
  * The import service wired as core.ts does, against a sandbox at `sandboxUrl`, with a
  * real API client over real HTTP (short backoff so fault tests stay quick).
  */
-export async function importServiceFor(dataDir: string, sandboxUrl: string) {
+export async function importServiceFor(dataDir: string, sandboxUrl: string, builtWorkers?: URL) {
   const files = await FileRegistry.open({ dataDir })
   const shop = oneShop(sandboxUrl)
   const api = createApiClient({
@@ -20,7 +20,13 @@ export async function importServiceFor(dataDir: string, sandboxUrl: string) {
     maxRetries: 12,
     timeoutMs: 10_000,
   })
-  const service = await ImportService.open({ dataDir, api, files, shops: shop.shops })
+  const service = await ImportService.open({
+    dataDir,
+    api,
+    files,
+    shops: shop.shops,
+    builtWorkers,
+  })
   return { service, files }
 }
 
