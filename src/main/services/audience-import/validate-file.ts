@@ -61,6 +61,13 @@ export const ISSUES_FILE = 'issues.jsonl'
  * more CPU.
  */
 const SEGMENT_BYTES = 256 * 1024
+/**
+ * Pieces a checking thread may have waiting, and pieces in flight per thread. This thread
+ * learns that a worker finished a piece only between its own pieces (a local check blocks
+ * its event loop for ~20 ms), so two waiting pieces let a worker run dry now and then (17%
+ * of its time, measured); three keep it busy, for ~4% less time at a million rows.
+ */
+const PIECES_WAITING = 3
 /** A piece that finds no record end within this many bytes is left to the streaming reader. */
 const MAX_SEGMENT_BYTES = 32 * 1024 * 1024
 /** Rows checked at a time on the streaming path. */
@@ -196,7 +203,7 @@ async function validateInPieces(
     // Unhandled until awaited below; the chain's failure is awaited at the next send or end.
     merged.catch(() => {})
     inOrder.push(merged)
-    if (inOrder.length > 2 * threads) await inOrder.shift()
+    if (inOrder.length > PIECES_WAITING * threads) await inOrder.shift()
   }
   try {
     const source = createReadStream(cfg.path, { highWaterMark: Math.min(segmentBytes, 1 << 20) })
@@ -232,9 +239,9 @@ async function validateInPieces(
 
 /**
  * The checking threads: `threads - 1` workers and this thread. A piece goes to a worker
- * with fewer than two pieces waiting, else it is checked here, so this thread (which also
- * reads and merges) takes a share only when the workers are busy, and a small file starts
- * no worker at all. A piece that cannot be parsed (an unclosed quote, an overlong record, a
+ * with fewer than `PIECES_WAITING` pieces waiting, else it is checked here, so this thread
+ * (which also reads and merges) takes a share only when the workers are busy, and a small
+ * file starts no worker at all. A piece that cannot be parsed (an unclosed quote, an overlong record, a
  * failure of a worker) fails with `Unsegmentable`.
  */
 class CheckingThreads {
@@ -278,7 +285,7 @@ class CheckingThreads {
       bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     }
     const free = this.workers.reduce<(typeof this.workers)[number] | null>(
-      (best, w) => (w.waiting < 2 && (!best || w.waiting < best.waiting) ? w : best),
+      (best, w) => (w.waiting < PIECES_WAITING && (!best || w.waiting < best.waiting) ? w : best),
       null,
     )
     if (!free) {

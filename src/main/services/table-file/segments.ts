@@ -65,29 +65,54 @@ export class RecordBoundaryScanner {
         if (i > 0) state = UNQUOTED
       }
     }
-    for (const n = chunk.length; i < n; i++) {
-      const b = chunk[i]!
+    const n = chunk.length
+    while (i < n) {
       if (state === QUOTED) {
-        if (b === QUOTE) state = QUOTE_IN_QUOTED
+        // Inside quotes only the next quote matters (a line end there is data).
+        const q = chunk.indexOf(QUOTE, i)
+        if (q === -1) break
+        state = QUOTE_IN_QUOTED
+        i = q + 1
       } else if (state === QUOTE_IN_QUOTED) {
         // `""` is a quote inside the quotes; anything else after a quote ends the quoting.
+        const b = chunk[i++]!
         if (b === QUOTE) state = QUOTED
-        else if (b === d) state = FIELD_START
+        else if (b === d || b === CR) state = FIELD_START
         else if (b === LF) {
           state = FIELD_START
-          last = i + 1
-        } else if (b === CR) state = FIELD_START
-        else state = UNQUOTED
-      } else if (b === d || b === CR) state = FIELD_START
-      else if (b === LF) {
-        state = FIELD_START
-        last = i + 1
-      } else if (b === QUOTE && state === FIELD_START) state = QUOTED
-      else state = UNQUOTED
+          last = i
+        } else state = UNQUOTED
+      } else {
+        // Outside quotes up to the next quote, found natively instead of byte by byte: the
+        // last line end in that stretch is a record boundary, and the stretch's last byte
+        // says whether the quote opens a field (after a delimiter or line end) or is data.
+        const q = chunk.indexOf(QUOTE, i)
+        const end = q === -1 ? n : q
+        if (end > i) {
+          const lf = lastLineEnd(chunk, i, end)
+          if (lf !== -1) last = lf + 1
+          const b = chunk[end - 1]
+          state = b === d || b === CR || b === LF ? FIELD_START : UNQUOTED
+        }
+        if (q === -1) break
+        state = state === FIELD_START ? QUOTED : UNQUOTED
+        i = q + 1
+      }
     }
     this.state = state
     return last
   }
+}
+
+/** The last line feed in `chunk` from `from` to before `to`, or -1. */
+function lastLineEnd(chunk: Uint8Array, from: number, to: number): number {
+  // A short stretch (between quoted fields) by hand, without a view made for it.
+  if (to - from < 64) {
+    for (let k = to - 1; k >= from; k--) if (chunk[k] === LF) return k
+    return -1
+  }
+  const k = chunk.subarray(from, to).lastIndexOf(LF)
+  return k === -1 ? -1 : from + k
 }
 
 /**
