@@ -112,9 +112,9 @@ function lagResult(name: string, subject: number, idle: number, what: string): B
  * Audience-import validation of `rows` generated contacts (1,000,000 by default, or
  * `IMPORT_BENCH_ROWS`), as the app runs it: `runValidation` starts the app's built import
  * worker (`out/main/import-worker.js`, built first if need be; from sources through tsx
- * only when no build can be had, with a warning), which reads, checks, normalises, de-duplicates and writes rows.jsonl and
- * issues.jsonl. Next to it in the same run: a bare csv-parse pass over the same file
- * (throughput floor), the host's event-loop lag while the worker runs against the lag
+ * only when no build can be had, with a warning), which reads, checks, normalises,
+ * de-duplicates and writes rows.jsonl and issues.jsonl; the best of two runs. Next to it in
+ * the same run: a bare csv-parse pass over the same file (throughput floor, best of two), the host's event-loop lag while the worker runs against the lag
  * of the idle host for the same time, and the lag when the same `validateFile` runs on
  * the host thread itself (what the worker saves the window from).
  */
@@ -146,12 +146,30 @@ export async function importBenchmarks(
     }
     const parseRate = (rows * 1000) / Math.min(...parseMs)
 
+    // The subject as the baseline: the best of two runs (this machine's speed drifts by 15%
+    // and more from run to run). The lag reported is the worse of the two runs', the
+    // memory the higher.
     let progress = 0
-    const { value: worker, peakMiB: workerMiB } = await withPeakRss(() =>
-      withLag(async () =>
-        check(await runValidation(cfg('worker'), () => progress++, built).result),
-      ),
-    )
+    const workerRuns: { value: ValidateFileResult; ms: number; lag: Lag }[] = []
+    let workerMiB = 0
+    for (let i = 0; i < 2; i++) {
+      progress = 0
+      const run = await withPeakRss(() =>
+        withLag(async () =>
+          check(await runValidation(cfg(`worker-${i}`), () => progress++, built).result),
+        ),
+      )
+      workerRuns.push(run.value)
+      workerMiB = Math.max(workerMiB, run.peakMiB)
+    }
+    const worker = {
+      ...workerRuns.reduce((best, r) => (r.ms < best.ms ? r : best)),
+      lag: {
+        p50: Math.max(...workerRuns.map((r) => r.lag.p50)),
+        p99: Math.max(...workerRuns.map((r) => r.lag.p99)),
+        max: Math.max(...workerRuns.map((r) => r.lag.max)),
+      },
+    }
     const idle = await withLag(() => new Promise((r) => setTimeout(r, worker.ms)))
     const host = await withLag(async () => check(await validateFile(cfg('host'))))
 
@@ -165,7 +183,9 @@ export async function importBenchmarks(
         `${c.toUpload} to upload`,
     )
     console.log(
-      `  worker validation ${(worker.ms / 1000).toFixed(1)} s (${workerRate.toFixed(0)} rows/s, ` +
+      `  worker validation ${(worker.ms / 1000).toFixed(1)} s, best of ` +
+        `${workerRuns.map((r) => (r.ms / 1000).toFixed(1)).join(' and ')} ` +
+        `(${workerRate.toFixed(0)} rows/s, ` +
         `${progress} progress messages); on the host thread ${(host.ms / 1000).toFixed(1)} s; ` +
         `bare csv-parse ${(Math.min(...parseMs) / 1000).toFixed(1)} s`,
     )
