@@ -2,7 +2,12 @@ import { parse } from 'csv-parse/sync'
 import type { TableReadSettings } from '../../../src/shared/table-file'
 import { describe, expect, it } from 'vitest'
 import { parserOptions } from '../../../src/main/services/table-file/read'
-import { parsePlainRecords, recordAt } from '../../../src/main/services/table-file/segments'
+import {
+  eachPlainRecord,
+  parsePlainRecords,
+  parseSegmentWithPlaces,
+  recordAt,
+} from '../../../src/main/services/table-file/segments'
 
 /**
  * The pieces of a large file are parsed by a strict RFC 4180 reader that hands anything
@@ -112,5 +117,50 @@ describe('the strict reader of pieces', () => {
       expect(parsePlainRecords(text, ',', MAX), text).toBeNull()
     expect(parsePlainRecords('a'.repeat(400), ',', 1000)).toBeNull()
     expect(parsePlainRecords('a'.repeat(300), ',', 1000)).toEqual([['a'.repeat(300)]])
+  })
+})
+
+describe('a large piece read a record at a time', () => {
+  it('gives the records and places of the whole piece, across the blocks it is read in', () => {
+    let seed = 5
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
+    const settings: TableReadSettings = {
+      encoding: 'utf-8',
+      delimiter: ',',
+      hasHeader: true,
+      sepLine: false,
+    }
+    for (let k = 0; k < 6; k++) {
+      // ~300 KiB of records, long quoted fields with line ends among them, so that blocks
+      // of 64 KiB end inside quotes and inside multi-byte characters.
+      let text = k % 2 ? '\ufeff' : ''
+      while (text.length < 300_000) {
+        const quoted = `"${'Мария\n"", '.repeat(Math.floor(rnd() * 400))}"`
+        text += `a${Math.floor(rnd() * 1e6)},${rnd() < 0.3 ? quoted : 'Zoë'},😀\r\n`
+      }
+      const bytes = Buffer.from(text)
+      const whole = parseSegmentWithPlaces(bytes, settings, true, MAX)
+      const records: string[][] = []
+      const places: number[] = []
+      const read = eachPlainRecord(bytes, settings, true, MAX, (fields, from, to) => {
+        records.push(fields)
+        places.push(from, to)
+      })
+      // The same text (a deep comparison of half a megabyte would take seconds).
+      expect(read && whole.text && Buffer.compare(read, whole.text)).toBe(0)
+      expect(records).toEqual(whole.records)
+      expect(places).toEqual(whole.places)
+    }
+  })
+
+  it('leaves a piece the strict reader cannot read to the whole-piece reading', () => {
+    const settings: TableReadSettings = {
+      encoding: 'utf-8',
+      delimiter: ',',
+      hasHeader: true,
+      sepLine: false,
+    }
+    const bytes = Buffer.from('a,b\n'.repeat(40_000) + 'a"b,c\n')
+    expect(eachPlainRecord(bytes, settings, true, MAX, () => {})).toBeNull()
   })
 })
