@@ -65,25 +65,30 @@ export async function serviceCheckBenchmark(
       built,
     )
     const file = await files.registerPath(csvPath)
-    const t0 = performance.now()
-    const d = await service.detect({ fileId: file.fileId })
-    const job = await service.validate({
-      fileId: file.fileId,
-      table: {
-        encoding: d.detection.encoding,
-        delimiter: d.detection.delimiter,
-        hasHeader: d.detection.hasHeader,
-        sepLine: d.detection.sepLine,
-      },
-      mapping,
-      mode: 'audience',
-      duplicates: 'first',
-      dateOrder: 'dmy',
-      headers: d.detection.headers,
-    })
-    const review = await service.settled(job.id)
-    const checkRate = (rows * 1000) / (performance.now() - t0)
-    if (review.counts?.total !== rows) throw new Error('the service validated another row count')
+    // The best of two, as the baseline.
+    let bestMs = Infinity
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now()
+      const d = await service.detect({ fileId: file.fileId })
+      const job = await service.validate({
+        fileId: file.fileId,
+        table: {
+          encoding: d.detection.encoding,
+          delimiter: d.detection.delimiter,
+          hasHeader: d.detection.hasHeader,
+          sepLine: d.detection.sepLine,
+        },
+        mapping,
+        mode: 'audience',
+        duplicates: 'first',
+        dateOrder: 'dmy',
+        headers: d.detection.headers,
+      })
+      const review = await service.settled(job.id)
+      bestMs = Math.min(bestMs, performance.now() - t0)
+      if (review.counts?.total !== rows) throw new Error('the service validated another row count')
+    }
+    const checkRate = (rows * 1000) / bestMs
     return [
       {
         name: `detect + parse + validate through the import service, ${rows.toLocaleString('en-US')} rows (rows/s)`,
