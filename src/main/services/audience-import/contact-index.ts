@@ -36,6 +36,22 @@ export class ContactIndex {
     this.texts.set(b, 0, b.length, line)
   }
 
+  /** Keys held. */
+  get size(): number {
+    return this.phones.size + this.texts.entries
+  }
+
+  /**
+   * Makes room for `keys` more keys of the kinds held so far, in their proportions: growing
+   * a table step by step rehashes every key at each doubling (0.2 s of a million-row merge).
+   */
+  reserve(keys: number): void {
+    const held = this.size
+    if (held === 0) return
+    this.phones.reserve(this.phones.size + Math.ceil((keys * this.phones.size) / held))
+    this.texts.reserve(this.texts.entries + Math.ceil((keys * this.texts.entries) / held))
+  }
+
   clear(): void {
     this.phones.clear()
     this.texts.clear()
@@ -58,7 +74,7 @@ function mix(h: number): number {
 class NumberTable {
   private keys = new Float64Array(FIRST_SLOTS)
   private lines = new Int32Array(FIRST_SLOTS)
-  private size = 0
+  size = 0
 
   private slot(key: number): number {
     const mask = this.keys.length - 1
@@ -86,10 +102,17 @@ class NumberTable {
     this.lines[i] = line
   }
 
-  private grow(): void {
+  /** Room for `keys` keys in all without growing. */
+  reserve(keys: number): void {
+    let slots = this.keys.length
+    while (keys * 4 > slots * 3) slots *= 2
+    if (slots > this.keys.length) this.grow(slots)
+  }
+
+  private grow(slots = this.keys.length * 2): void {
     const { keys, lines } = this
-    this.keys = new Float64Array(keys.length * 2)
-    this.lines = new Int32Array(keys.length * 2)
+    this.keys = new Float64Array(slots)
+    this.lines = new Int32Array(slots)
     for (let j = 0; j < keys.length; j++) {
       if (keys[j] === 0) continue
       const i = this.slot(keys[j]!)
@@ -123,7 +146,7 @@ class TextTable {
   private starts = new Int32Array(FIRST_SLOTS / 2)
   private ends = new Int32Array(FIRST_SLOTS / 2)
   private lines = new Int32Array(FIRST_SLOTS / 2)
-  private entries = 0
+  entries = 0
   /**
    * Where key bytes go: page `p` holds the places from `p * PAGE` on (a key longer than a
    * page takes as many places as pages it would span, in one page of its own size), so a
@@ -231,9 +254,17 @@ class TextTable {
     return p * PAGE + at
   }
 
-  private growEntries(): void {
+  /** Room for `keys` keys in all without growing (their bytes still take pages as they come). */
+  reserve(keys: number): void {
+    let slots = this.slots.length
+    while (keys * 4 > slots * 3) slots *= 2
+    if (slots > this.slots.length) this.growSlots(slots)
+    if (keys > this.hashes.length) this.growEntries(keys)
+  }
+
+  private growEntries(length = this.hashes.length * 2): void {
     const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2)
+      const b = new Int32Array(length)
       b.set(a)
       return b
     }
@@ -243,8 +274,8 @@ class TextTable {
     this.lines = grow(this.lines)
   }
 
-  private growSlots(): void {
-    this.slots = new Int32Array(this.slots.length * 2)
+  private growSlots(length = this.slots.length * 2): void {
+    this.slots = new Int32Array(length)
     const mask = this.slots.length - 1
     for (let e = 0; e < this.entries; e++) {
       let i = (this.hashes[e]! >>> 0) & mask

@@ -40,6 +40,9 @@ export class TextOut {
   }
 }
 
+/** The most keys `expectRows` makes room for in one index (~50 MiB of tables). */
+const MAX_RESERVED_KEYS = 4_000_000
+
 /** An error-report line: the keys in the order the report has always had them. */
 export function issueLine(
   rowNumber: number,
@@ -188,6 +191,18 @@ export class Merge {
     rows.push(run.rows.subarray(keepFrom))
     for (const stretch of rows) await this.rowsOut.write(stretch)
     await this.issuesOut.write(report.join(''))
+  }
+
+  /**
+   * Makes room in the index for about `rows` more rows like those merged so far, so that it
+   * does not grow (rehashing every key at each doubling) on the way there. At most a few
+   * million keys: an estimate from a file's first rows can be far off.
+   */
+  expectRows(rows: number): void {
+    const merged = this.counts.total
+    if (merged === 0) return
+    for (const index of [this.byEmail, this.byPhone, this.phoneOwners])
+      index.reserve(Math.min(MAX_RESERVED_KEYS, Math.ceil((rows * index.size) / merged)))
   }
 
   /** The de-duplication index is not needed for the second pass: let it go. */

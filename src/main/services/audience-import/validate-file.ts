@@ -188,7 +188,8 @@ async function validateInPieces(
   let rows = 0
   const send = async (bytes: Buffer) => {
     const at = offset
-    offset += bytes.length // before the bytes move to the checking thread
+    const size = bytes.length // before the bytes move to the checking thread
+    offset += size
     const checked = pool.check(at, bytes)
     // The chain below awaits this only once the earlier pieces are merged (or never, if one
     // of them failed); until then a failure here would count as an unhandled rejection.
@@ -199,6 +200,9 @@ async function validateInPieces(
       rowNumbers += run.rowNumbers
       rows += run.count
       await merge.add(run, true)
+      // The first piece tells how many rows the rest of the file likely holds.
+      if (at === 0 && size < before.size)
+        merge.expectRows(Math.ceil(((before.size - size) / size) * run.count))
     })
     // Unhandled until awaited below; the chain's failure is awaited at the next send or end.
     merged.catch(() => {})
