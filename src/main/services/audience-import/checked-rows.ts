@@ -158,16 +158,15 @@ export class RunPacker {
     rows: number,
     private readonly keepsPlaces: boolean,
   ) {
-    const text = keepsPlaces
     const n = Math.max(16, rows)
     this.rowNumber = new Int32Array(n)
     this.valid = new Uint8Array(n)
     this.rowsEnd = new Int32Array(n)
     this.emailsEnd = new Int32Array(n)
-    this.fieldsEnd = new Int32Array(text ? 0 : n)
+    this.fieldsEnd = new Int32Array(keepsPlaces ? 0 : n)
     this.phones = new Float64Array(n)
-    this.at = new Int32Array(text ? 2 * n : 0)
-    this.fields = new Utf8Sink(text ? 0 : bytes * 1.25)
+    this.at = new Int32Array(keepsPlaces ? 2 * n : 0)
+    this.fields = new Utf8Sink(keepsPlaces ? 0 : bytes * 1.25)
     // A row's JSON line is about twice its bytes in the file (keys, quotes).
     this.lines = new Utf8Sink(bytes * 2.5)
     this.emails = new Utf8Sink(bytes / 3)

@@ -1,6 +1,6 @@
 import type { TableReadSettings } from '../../../shared/table-file'
-import { DataRows, eachPlainRecord, parseSegmentWithPlaces, type TableRow } from '../table-file'
-import { checkRows, RunPacker, type CheckedRows } from './checked-rows'
+import { DataRows, eachPlainRecord, parseSegmentWithPlaces } from '../table-file'
+import { RunPacker, type CheckedRows } from './checked-rows'
 import { rowValidator, type RowValidatorConfig } from './row-validator'
 
 /** What every checking thread is told once. */
@@ -25,43 +25,36 @@ export function checkSegment(setup: SegmentSetup, job: SegmentJob): CheckedRows 
   const { check } = cached
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
   const startsFile = job.offset === 0
+  /** Numbers, checks and packs the piece's records, as they come. */
+  const packer = (keepsPlaces: boolean) => {
+    const numbering = new DataRows(setup.table, startsFile)
+    const run = new RunPacker(check, bytes.length, Math.ceil(bytes.length / 48), keepsPlaces)
+    let undecodable = false
+    return {
+      add(fields: string[], from = 0, to = 0): void {
+        const row = numbering.next(fields)
+        if (!row) return
+        run.add(row, from, to)
+        if (row.undecodable) undecodable = true
+      },
+      finish(text: Buffer | null): CheckedRows {
+        const result = run.finish(numbering.rowNumber, text, setup.table.delimiter)
+        if (undecodable) result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
+        return result
+      },
+    }
+  }
   // Most pieces: each record checked as the strict reader reads it.
-  let numbering = new DataRows(setup.table, startsFile)
-  const run = new RunPacker(check, bytes.length, Math.ceil(bytes.length / 48), true)
-  let undecodable = false
-  const text = eachPlainRecord(bytes, setup.table, startsFile, setup.maxRecordBytes, (f, a, b) => {
-    const row = numbering.next(f)
-    if (!row) return
-    run.add(row, a, b)
-    // A replacement character written in the file itself.
-    if (row.undecodable) undecodable = true
-  })
-  if (text) {
-    const result = run.finish(numbering.rowNumber, text, setup.table.delimiter)
-    if (undecodable) result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
-    return result
-  }
-  // The rest (another encoding, a lenient parse): the whole piece at once.
-  numbering = new DataRows(setup.table, startsFile)
-  const {
-    records,
-    text: utf8,
-    places,
-  } = parseSegmentWithPlaces(bytes, setup.table, startsFile, setup.maxRecordBytes)
-  const rows: TableRow[] = []
-  const at: number[] = []
-  for (let k = 0; k < records.length; k++) {
-    const row = numbering.next(records[k]!)
-    if (!row) continue
-    rows.push(row)
-    if (places) at.push(places[2 * k]!, places[2 * k + 1]!)
-  }
-  const rowPlaces =
-    utf8 && places ? { text: utf8, delimiter: setup.table.delimiter, at: new Int32Array(at) } : null
-  const result = checkRows(rows, numbering.rowNumber, check, bytes.length, rowPlaces)
-  if (rows.some((r) => r.undecodable))
-    result.firstUndecodableAt = job.offset + firstBrokenLine(bytes)
-  return result
+  const strict = packer(true)
+  const text = eachPlainRecord(bytes, setup.table, startsFile, setup.maxRecordBytes, strict.add)
+  if (text) return strict.finish(text)
+  // The rest (another encoding, a lenient parse): the piece's records read whole.
+  const whole = parseSegmentWithPlaces(bytes, setup.table, startsFile, setup.maxRecordBytes)
+  const lenient = packer(whole.places !== null)
+  whole.records.forEach((fields, k) =>
+    lenient.add(fields, whole.places?.[2 * k], whole.places?.[2 * k + 1]),
+  )
+  return lenient.finish(whole.text)
 }
 
 /** Where the first line that is not valid UTF-8 starts (0 when every line is). */

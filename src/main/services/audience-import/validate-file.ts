@@ -245,8 +245,8 @@ async function validateInPieces(
  * The checking threads: `threads - 1` workers and this thread. A piece goes to a worker
  * with fewer than `PIECES_WAITING` pieces waiting, else it is checked here, so this thread
  * (which also reads and merges) takes a share only when the workers are busy, and a small
- * file starts no worker at all. A piece that cannot be parsed (an unclosed quote, an overlong record, a
- * failure of a worker) fails with `Unsegmentable`.
+ * file starts no worker at all. A piece that cannot be parsed (an unclosed quote, an
+ * overlong record, a failure of a worker) fails with `Unsegmentable`.
  */
 class CheckingThreads {
   private readonly workers: { worker: Worker; waiting: number }[]

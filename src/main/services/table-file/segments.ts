@@ -145,13 +145,18 @@ export function parseSegmentWithPlaces(
 ): { records: string[][]; text: Buffer | null; places: number[] | null } {
   const options = parserOptions(settings, maxRecordBytes)
   if (settings.encoding === 'utf-8' && isUtf8(bytes)) {
-    const bom = startsFile && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-    const utf8 = bom ? bytes.subarray(3) : bytes
+    const records: string[][] = []
     const places: number[] = []
-    const latin1 = utf8.toString('latin1')
-    const records = parsePlainRecords(latin1, settings.delimiter, maxRecordBytes, utf8, places)
-    if (records) return { records, text: utf8, places }
-    return { records: parse(utf8, options) as string[][], text: null, places: null }
+    const text = eachPlainRecord(bytes, settings, startsFile, maxRecordBytes, (fields, a, b) => {
+      records.push(fields)
+      places.push(a, b)
+    })
+    if (text) return { records, text, places }
+    return {
+      records: parse(withoutBom(bytes, startsFile), options) as string[][],
+      text: null,
+      places: null,
+    }
   }
   const text = iconv.decode(bytes, settings.encoding, { stripBOM: startsFile })
   const records =
@@ -161,14 +166,15 @@ export function parseSegmentWithPlaces(
 }
 
 /**
- * The strict reader's records of a UTF-8 piece, one at a time, as `parseSegmentWithPlaces`
- * reads them, each with where it is in the returned text (line end excluded). Each record is
+ * The strict reader's records of a UTF-8 piece, one at a time, each with where it is in
+ * the returned text (line end excluded). Each record is
  * garbage once `onRecord` returns: a whole piece's records held at once survived every
  * young-generation collection of its check, copied each time (a million rows: ~1 s of a
  * checking thread's 4). The piece is read in blocks of about 64 KiB cut on record ends: a
  * piece's text as one string was a large object, memory mapped afresh for each piece (5% of
  * a checking thread's time). Returns null, having maybe called `onRecord` for part of the
- * piece, when the strict reader cannot read it: then `parseSegmentWithPlaces` reads it whole.
+ * piece, when the strict reader cannot read it: then csv-parse reads it whole
+ * (`parseSegmentWithPlaces`, which reads the strict reader's pieces through this).
  */
 export function eachPlainRecord(
   bytes: Buffer,
@@ -178,8 +184,7 @@ export function eachPlainRecord(
   onRecord: (fields: string[], from: number, to: number) => void,
 ): Buffer | null {
   if (settings.encoding !== 'utf-8' || !isUtf8(bytes)) return null
-  const bom = startsFile && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  const utf8 = bom ? bytes.subarray(3) : bytes
+  const utf8 = withoutBom(bytes, startsFile)
   for (let from = 0; from < utf8.length;) {
     let to = Math.min(utf8.length, from + TEXT_BLOCK)
     if (to < utf8.length) {
@@ -204,6 +209,12 @@ export function eachPlainRecord(
 
 /** Below V8's large-object size, so a block's text is an ordinary young string. */
 const TEXT_BLOCK = 64 * 1024
+
+/** UTF-8 bytes without the BOM a file may start with (the decoder would drop it). */
+function withoutBom(bytes: Buffer, startsFile: boolean): Buffer {
+  const bom = startsFile && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  return bom ? bytes.subarray(3) : bytes
+}
 
 /** The fields of the record at `from`–`to` of UTF-8 text the strict reader read whole. */
 export function recordAt(text: Buffer, from: number, to: number, delimiter: string): string[] {
